@@ -1,0 +1,57 @@
+# One place that decides how every OTrack target is compiled, so that each folder's
+# CMakeLists.txt stays a list of sources and dependencies.
+
+set(OTRACK_WARNINGS
+  -Wall -Wextra -Wpedantic -Werror
+  -Wshadow -Wnon-virtual-dtor -Wcast-qual -Wformat=2 -Wimplicit-fallthrough
+  -Wmissing-declarations -Wundef)
+
+# Hardening for software that holds children's data. _FORTIFY_SOURCE needs optimisation,
+# so Debug builds (which use the sanitizers instead) go without it.
+set(OTRACK_HARDENING
+  -fstack-protector-strong -fstack-clash-protection -fcf-protection
+  $<$<NOT:$<CONFIG:Debug>>:-D_FORTIFY_SOURCE=2>
+  -D_GLIBCXX_ASSERTIONS)
+set(OTRACK_LINK_HARDENING -Wl,-z,relro -Wl,-z,now -Wl,-z,noexecstack)
+
+# Every user-visible string must be deliberate: no silent char* <-> QString conversions.
+set(OTRACK_QT_DEFINES
+  QT_NO_CAST_FROM_ASCII QT_NO_CAST_TO_ASCII QT_NO_CAST_FROM_BYTEARRAY
+  QT_NO_URL_CAST_FROM_STRING QT_NO_NARROWING_CONVERSIONS_IN_CONNECT
+  QT_DISABLE_DEPRECATED_BEFORE=0x060400)
+
+if(OTRACK_SANITIZE)
+  set(OTRACK_SANITIZER_FLAGS -fsanitize=address,undefined -fno-sanitize-recover=undefined
+                             -fno-omit-frame-pointer)
+endif()
+
+set(CMAKE_POSITION_INDEPENDENT_CODE ON)
+
+function(otrack_apply_flags target)
+  target_compile_options(${target} PRIVATE ${OTRACK_WARNINGS} ${OTRACK_HARDENING}
+                                           ${OTRACK_SANITIZER_FLAGS})
+  target_compile_definitions(${target} PRIVATE ${OTRACK_QT_DEFINES})
+  target_link_options(${target} PRIVATE ${OTRACK_LINK_HARDENING} ${OTRACK_SANITIZER_FLAGS})
+endfunction()
+
+# otrack_add_library(name SOURCES ... [PUBLIC_LIBS ...] [PRIVATE_LIBS ...] [PCH ...])
+function(otrack_add_library name)
+  cmake_parse_arguments(ARG "" "" "SOURCES;PUBLIC_LIBS;PRIVATE_LIBS;PCH" ${ARGN})
+  add_library(${name} STATIC ${ARG_SOURCES})
+  target_include_directories(${name} PUBLIC ${CMAKE_CURRENT_SOURCE_DIR})
+  target_link_libraries(${name} PUBLIC ${ARG_PUBLIC_LIBS} PRIVATE ${ARG_PRIVATE_LIBS})
+  if(ARG_PCH)
+    target_precompile_headers(${name} PRIVATE ${ARG_PCH})
+  endif()
+  otrack_apply_flags(${name})
+  # Sanitizer flags travel with the static library so that whatever links it links the runtime.
+  target_link_options(${name} INTERFACE ${OTRACK_SANITIZER_FLAGS})
+endfunction()
+
+# otrack_add_executable(name SOURCES ... LIBS ...)
+function(otrack_add_executable name)
+  cmake_parse_arguments(ARG "" "" "SOURCES;LIBS" ${ARGN})
+  add_executable(${name} ${ARG_SOURCES})
+  target_link_libraries(${name} PRIVATE ${ARG_LIBS})
+  otrack_apply_flags(${name})
+endfunction()

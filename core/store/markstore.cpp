@@ -1,0 +1,251 @@
+#include "markstore.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QUuid>
+
+namespace otrack {
+
+namespace {
+
+QString nowUtc()
+{
+    return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
+}
+
+QString cellId(const MarkKey &key)
+{
+    return key.pupilId + u'/' + key.termId + u'/' + key.objectiveId;
+}
+
+QString snapshot(const std::optional<QString> &value, const QString &note)
+{
+    QJsonObject json{{QStringLiteral("value"), value ? QJsonValue(*value) : QJsonValue()}};
+    if (!note.isEmpty())
+        json.insert(QStringLiteral("note"), note);
+    return QString::fromUtf8(QJsonDocument(json).toJson(QJsonDocument::Compact));
+}
+
+Mark markFrom(const Query &q, int first)
+{
+    Mark m;
+    m.key = {q.text(first), q.text(first + 1), q.text(first + 2)};
+    m.value = q.optionalText(first + 3);
+    m.note = q.text(first + 4);
+    m.authorId = q.text(first + 5);
+    m.updatedAt = QDateTime::fromString(q.text(first + 6), Qt::ISODateWithMs);
+    m.serverVersion = q.int64(first + 7);
+    return m;
+}
+
+constexpr std::string_view kMarkColumns
+    = "m.pupil_id, m.objective_id, m.term_id, m.value, m.note, m.author_id, m.updated_at, m.server_version";
+
+}  // namespace
+
+MarkStore::MarkStore(Database &db, QString schoolId, QString actorId)
+    : m_db(db), m_schoolId(std::move(schoolId)), m_actorId(std::move(actorId))
+{
+}
+
+Result<QString> MarkStore::record(const MarkEdit &edit)
+{
+    auto ids = recordAll({edit});
+    if (!ids)
+        return ids.error();
+    return ids->constFirst();
+}
+
+Result<QList<QString>> MarkStore::recordAll(const QList<MarkEdit> &edits)
+{
+    auto tx = Transaction::begin(m_db);
+    if (!tx)
+        return tx.error();
+    const QString now = nowUtc();
+    QList<QString> opIds;
+    opIds.reserve(edits.size());
+    for (const MarkEdit &edit : edits) {
+        auto opId = recordInTransaction(edit, now);
+        if (!opId)
+            return opId.error();
+        opIds.append(opId.value());
+    }
+    if (auto committed = tx.value()->commit(); !committed)
+        return committed.error();
+    return opIds;
+}
+
+Status MarkStore::validate(const MarkEdit &edit)
+{
+    auto q = m_db.prepare("SELECT t.locked, f.scale_id, "
+                          "       (SELECT count(*) FROM pupils p WHERE p.id = ?1 AND p.school_id = ?4) "
+                          "FROM terms t, objectives o JOIN frameworks f ON f.id = o.framework_id "
+                          "WHERE t.id = ?2 AND t.school_id = ?4 AND o.id = ?3 AND o.school_id = ?4");
+    if (!q)
+        return q.error();
+    q->bind(1, edit.key.pupilId).bind(2, edit.key.termId).bind(3, edit.key.objectiveId).bind(4, m_schoolId);
+    auto row = q->next();
+    if (!row)
+        return row.error();
+    if (!row.value())
+        return Error{ErrorCode::InvalidArgument, QStringLiteral("unknown term or objective")};
+    if (q->int64(2) == 0)
+        return Error{ErrorCode::InvalidArgument, QStringLiteral("unknown pupil")};
+    if (q->int64(0) != 0)
+        return Error{ErrorCode::Locked, QStringLiteral("the term is locked")};
+    if (!edit.value)
+        return {};
+    const QString scaleId = q->text(1);
+    auto value = m_db.prepare("SELECT 1 FROM scale_values WHERE scale_id = ?1 AND code = ?2");
+    if (!value)
+        return value.error();
+    auto found = value->bind(1, scaleId).bind(2, *edit.value).next();
+    if (!found)
+        return found.error();
+    if (!found.value())
+        return Error{ErrorCode::InvalidArgument, QStringLiteral("the value is not on this objective's scale")};
+    return {};
+}
+
+Result<QString> MarkStore::recordInTransaction(const MarkEdit &edit, const QString &now)
+{
+    if (auto valid = validate(edit); !valid)
+        return valid.error();
+
+    std::optional<QString> oldValue;
+    QString oldNote;
+    qint64 baseVersion = 0;
+    bool exists = false;
+    {
+        auto q = m_db.prepare("SELECT value, note, server_version FROM marks "
+                              "WHERE pupil_id = ?1 AND term_id = ?2 AND objective_id = ?3");
+        if (!q)
+            return q.error();
+        q->bind(1, edit.key.pupilId).bind(2, edit.key.termId).bind(3, edit.key.objectiveId);
+        auto row = q->next();
+        if (!row)
+            return row.error();
+        if (row.value()) {
+            exists = true;
+            oldValue = q->optionalText(0);
+            oldNote = q->text(1);
+            baseVersion = q->int64(2);
+        }
+    }
+
+    {
+        auto q = exists ? m_db.prepare("UPDATE marks SET value = ?4, note = ?5, author_id = ?6, updated_at = ?7 "
+                                       "WHERE pupil_id = ?1 AND term_id = ?2 AND objective_id = ?3")
+                        : m_db.prepare("INSERT INTO marks (pupil_id, term_id, objective_id, value, note, author_id, "
+                                       "updated_at, school_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+        if (!q)
+            return q.error();
+        q->bind(1, edit.key.pupilId).bind(2, edit.key.termId).bind(3, edit.key.objectiveId);
+        q->bind(4, edit.value).bind(5, edit.note).bind(6, m_actorId).bind(7, now);
+        if (!exists)
+            q->bind(8, m_schoolId);
+        if (auto ran = q->run(); !ran)
+            return ran.error();
+    }
+
+    const QString opId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    {
+        auto q = m_db.prepare("INSERT INTO outbox (op_id, school_id, kind, pupil_id, term_id, objective_id, value, "
+                              "note, base_version, created_at) VALUES (?1, ?2, 'mark', ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+        if (!q)
+            return q.error();
+        q->bind(1, opId).bind(2, m_schoolId).bind(3, edit.key.pupilId).bind(4, edit.key.termId);
+        q->bind(5, edit.key.objectiveId).bind(6, edit.value).bind(7, edit.note).bind(8, baseVersion).bind(9, now);
+        if (auto ran = q->run(); !ran)
+            return ran.error();
+    }
+
+    {
+        auto q = m_db.prepare("INSERT INTO audit_events (school_id, actor_id, action, entity, entity_id, before, "
+                              "after, at) VALUES (?1, ?2, ?3, 'mark', ?4, ?5, ?6, ?7)");
+        if (!q)
+            return q.error();
+        q->bind(1, m_schoolId).bind(2, m_actorId).bind(3, edit.value ? u"mark.set" : u"mark.clear");
+        q->bind(4, cellId(edit.key));
+        if (exists)
+            q->bind(5, snapshot(oldValue, oldNote));
+        q->bind(6, snapshot(edit.value, edit.note)).bind(7, now);
+        if (auto ran = q->run(); !ran)
+            return ran.error();
+    }
+    return opId;
+}
+
+Result<std::optional<Mark>> MarkStore::mark(const MarkKey &key)
+{
+    auto q = m_db.prepare(std::string("SELECT ") + std::string(kMarkColumns)
+                          + " FROM marks m WHERE m.pupil_id = ?1 AND m.term_id = ?2 AND m.objective_id = ?3"
+                            " AND m.school_id = ?4");
+    if (!q)
+        return q.error();
+    q->bind(1, key.pupilId).bind(2, key.termId).bind(3, key.objectiveId).bind(4, m_schoolId);
+    auto row = q->next();
+    if (!row)
+        return row.error();
+    if (!row.value())
+        return std::optional<Mark>();
+    return std::optional<Mark>(markFrom(q.value(), 0));
+}
+
+Result<QList<Mark>> MarkStore::grid(const QString &groupId, const QString &frameworkId, const QString &termId)
+{
+    auto q = m_db.prepare(std::string("SELECT ") + std::string(kMarkColumns)
+                          + " FROM group_members g"
+                            " JOIN marks m ON m.pupil_id = g.pupil_id AND m.term_id = ?3"
+                            " JOIN objectives o ON o.id = m.objective_id AND o.framework_id = ?2"
+                            " WHERE g.group_id = ?1 AND m.school_id = ?4");
+    if (!q)
+        return q.error();
+    q->bind(1, groupId).bind(2, frameworkId).bind(3, termId).bind(4, m_schoolId);
+    QList<Mark> marks;
+    for (;;) {
+        auto row = q->next();
+        if (!row)
+            return row.error();
+        if (!row.value())
+            return marks;
+        marks.append(markFrom(q.value(), 0));
+    }
+}
+
+Result<qint64> MarkStore::pendingCount()
+{
+    auto q = m_db.prepare("SELECT count(*) FROM outbox WHERE school_id = ?1");
+    if (!q)
+        return q.error();
+    auto row = q->bind(1, m_schoolId).next();
+    if (!row)
+        return row.error();
+    return q->int64(0);
+}
+
+Result<QList<OutboxEntry>> MarkStore::pending(int limit)
+{
+    auto q = m_db.prepare("SELECT seq, op_id, pupil_id, objective_id, term_id, value, note, base_version, created_at "
+                          "FROM outbox WHERE school_id = ?1 ORDER BY seq LIMIT ?2");
+    if (!q)
+        return q.error();
+    q->bind(1, m_schoolId).bind(2, limit);
+    QList<OutboxEntry> entries;
+    for (;;) {
+        auto row = q->next();
+        if (!row)
+            return row.error();
+        if (!row.value())
+            return entries;
+        entries.append({q->int64(0),
+                        q->text(1),
+                        {q->text(2), q->text(3), q->text(4)},
+                        q->optionalText(5),
+                        q->text(6),
+                        q->int64(7),
+                        QDateTime::fromString(q->text(8), Qt::ISODateWithMs)});
+    }
+}
+
+}  // namespace otrack
