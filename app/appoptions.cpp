@@ -1,0 +1,107 @@
+#include "appoptions.h"
+
+#include <QCommandLineOption>
+#include <QCommandLineParser>
+#include <QCoreApplication>
+
+#include <cstdio>
+
+namespace otrack {
+
+bool AppOptions::parse(const QStringList &arguments, QString *error, bool *exitNow)
+{
+    *exitNow = false;
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QCoreApplication::translate("AppOptions", "OTrack Desktop: pupil tracking for UK schools."));
+    const QCommandLineOption help = parser.addHelpOption();
+    const QCommandLineOption version = parser.addVersionOption();
+    const QCommandLineOption dataDirOption(
+        QStringLiteral("data-dir"),
+        QCoreApplication::translate("AppOptions",
+                                    "Keep the encrypted stores under <dir> instead of the "
+                                    "usual per-user application data folder."),
+        QStringLiteral("dir"));
+    const QCommandLineOption schoolOption(QStringLiteral("school"),
+                                          QCoreApplication::translate("AppOptions", "Fill in the school."),
+                                          QStringLiteral("name"));
+    const QCommandLineOption usernameOption(QStringLiteral("username"),
+                                            QCoreApplication::translate("AppOptions", "Fill in the username."),
+                                            QStringLiteral("name"));
+    const QCommandLineOption serverOption(
+        QStringLiteral("server"),
+        QCoreApplication::translate("AppOptions",
+                                    "The OTrack server, https://host:port. The main window "
+                                    "checks that it is reachable."),
+        QStringLiteral("url"));
+    const QCommandLineOption caOption(
+        QStringLiteral("ca"),
+        QCoreApplication::translate("AppOptions",
+                                    "A CA certificate (PEM) to trust for the server, besides "
+                                    "the system's."),
+        QStringLiteral("file"));
+    const QCommandLineOption screenshotOption(
+        QStringLiteral("screenshot"),
+        QCoreApplication::translate("AppOptions",
+                                    "Save a picture of the window shown after about a second "
+                                    "(after the server check, if any) to <file>, then quit. "
+                                    "For headless runs."),
+        QStringLiteral("file"));
+    const QCommandLineOption demoPasswordOption(
+        QStringLiteral("demo-password-env"),
+        QCoreApplication::translate("AppOptions",
+                                    "For scripted demos only: read the password from the "
+                                    "environment variable <var> and sign in with --school "
+                                    "and --username at once. Never for real accounts."),
+        QStringLiteral("var"));
+    const QCommandLineOption languageOption(
+        QStringLiteral("language"),
+        QCoreApplication::translate("AppOptions", "The language of the interface, e.g. en_GB or cy."),
+        QStringLiteral("code"));
+    parser.addOptions({dataDirOption, schoolOption, usernameOption, serverOption, caOption, screenshotOption,
+                       demoPasswordOption, languageOption});
+
+    if (!parser.parse(arguments)) {
+        *error = parser.errorText();
+        return false;
+    }
+    if (parser.isSet(help)) {
+        std::fputs(parser.helpText().toLocal8Bit().constData(), stdout);
+        *exitNow = true;
+        return true;
+    }
+    if (parser.isSet(version)) {
+        std::fputs((QCoreApplication::applicationName() + QLatin1Char(' ') + QCoreApplication::applicationVersion()
+                    + QLatin1Char('\n'))
+                       .toLocal8Bit()
+                       .constData(),
+                   stdout);
+        *exitNow = true;
+        return true;
+    }
+    if (!parser.positionalArguments().isEmpty()) {
+        *error = QCoreApplication::translate("AppOptions", "Unexpected argument: %1")
+                     .arg(parser.positionalArguments().constFirst());
+        return false;
+    }
+    if (parser.isSet(caOption) && !parser.isSet(serverOption)) {
+        *error = QCoreApplication::translate("AppOptions", "--ca needs --server.");
+        return false;
+    }
+    if (parser.isSet(demoPasswordOption) && (!parser.isSet(schoolOption) || !parser.isSet(usernameOption))) {
+        *error = QCoreApplication::translate("AppOptions", "--demo-password-env needs --school and --username.");
+        return false;
+    }
+
+    dataDir = parser.value(dataDirOption);
+    school = parser.value(schoolOption);
+    username = parser.value(usernameOption);
+    serverUrl = parser.value(serverOption);
+    caFile = parser.value(caOption);
+    screenshotFile = parser.value(screenshotOption);
+    demoPasswordEnv = parser.value(demoPasswordOption);
+    language = parser.value(languageOption);
+    return true;
+}
+
+}  // namespace otrack

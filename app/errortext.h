@@ -1,0 +1,22 @@
+#pragma once
+
+#include "healthcheck.h"
+#include "result.h"
+
+#include <QCoreApplication>
+#include <QString>
+
+namespace otrack {
+
+// The sentences the UI shows for expected failures: one per error code, translated, in words a
+// teacher can act on. The Error's own message is for logs only and is never shown.
+class ErrorText {
+    Q_DECLARE_TR_FUNCTIONS(ErrorText)
+
+public:
+    static QString forStore(ErrorCode code);
+    static QString forHealth(const HealthStatus &status);
+    static QString forServerAddress(const Error &error);
+};
+
+}  // namespace otrack

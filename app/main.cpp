@@ -1,0 +1,45 @@
+// otrack: OTrack Desktop. Everything but start-up lives in the otrack_ui library.
+#include "appcontroller.h"
+#include "appoptions.h"
+
+#include <QApplication>
+#include <QIcon>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QTranslator>
+
+#include <cstdio>
+
+int main(int argc, char *argv[])
+{
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("OTrack"));
+    QApplication::setApplicationDisplayName(QStringLiteral("OTrack"));
+    QApplication::setApplicationVersion(QStringLiteral(OTRACK_VERSION));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/otrack.svg")));
+
+    otrack::AppOptions options;
+    QString error;
+    bool exitNow = false;
+    if (!options.parse(QApplication::arguments(), &error, &exitNow)) {
+        std::fputs(("otrack: " + error.toLocal8Bit() + '\n').constData(), stderr);
+        return 2;
+    }
+    if (exitNow)
+        return 0;
+
+    const QLocale locale = options.language.isEmpty() ? QLocale() : QLocale(options.language);
+    QLocale::setDefault(locale);
+    QTranslator qtTranslator;
+    if (qtTranslator.load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
+                          QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QApplication::installTranslator(&qtTranslator);
+    QTranslator appTranslator;
+    if (appTranslator.load(locale, QStringLiteral("otrack"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+        QApplication::installTranslator(&appTranslator);
+
+    otrack::AppController controller(options);
+    controller.start();
+    const int code = QApplication::exec();
+    return code != 0 ? code : controller.exitCode();
+}

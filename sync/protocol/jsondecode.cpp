@@ -1,0 +1,84 @@
+#include "jsondecode.h"
+
+#include <QJsonDocument>
+#include <QJsonParseError>
+#include <QJsonValue>
+
+#include <cmath>
+
+namespace otrack::protocol {
+
+namespace {
+
+Error invalid(const QString &message)
+{
+    return Error{ErrorCode::InvalidArgument, message};
+}
+
+Error wrongType(const QString &field, const char *expected)
+{
+    return invalid(QStringLiteral("field '%1': expected %2").arg(field, QLatin1String(expected)));
+}
+
+}  // namespace
+
+Result<QJsonObject> parseJsonObject(const QByteArray &bytes)
+{
+    if (bytes.size() > kMaxJsonBytes)
+        return invalid(QStringLiteral("JSON body too large (%1 bytes)").arg(bytes.size()));
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(bytes, &parseError);
+    if (parseError.error != QJsonParseError::NoError)
+        return invalid(
+            QStringLiteral("malformed JSON at offset %1: %2").arg(parseError.offset).arg(parseError.errorString()));
+    if (!document.isObject())
+        return invalid(QStringLiteral("expected a JSON object"));
+    return document.object();
+}
+
+Result<QString> requireString(const QJsonObject &object, const QString &field)
+{
+    const QJsonValue value = object.value(field);
+    if (value.isUndefined())
+        return invalid(QStringLiteral("field '%1' is missing").arg(field));
+    if (!value.isString())
+        return wrongType(field, "a string");
+    return value.toString();
+}
+
+Result<qint64> requireInteger(const QJsonObject &object, const QString &field)
+{
+    const QJsonValue value = object.value(field);
+    if (value.isUndefined())
+        return invalid(QStringLiteral("field '%1' is missing").arg(field));
+    if (!value.isDouble())
+        return wrongType(field, "an integer");
+    const double number = value.toDouble();
+    // Integers beyond 2^53 cannot be told apart in a double; refuse rather than round.
+    constexpr double kMaxExact = 9007199254740992.0;
+    if (!std::isfinite(number) || std::trunc(number) != number || std::fabs(number) > kMaxExact)
+        return wrongType(field, "an integer");
+    return static_cast<qint64>(number);
+}
+
+Result<QJsonObject> requireObject(const QJsonObject &object, const QString &field)
+{
+    const QJsonValue value = object.value(field);
+    if (value.isUndefined())
+        return invalid(QStringLiteral("field '%1' is missing").arg(field));
+    if (!value.isObject())
+        return wrongType(field, "an object");
+    return value.toObject();
+}
+
+Result<std::optional<QString>> optionalString(const QJsonObject &object, const QString &field)
+{
+    const QJsonValue value = object.value(field);
+    if (value.isUndefined() || value.isNull())
+        return std::optional<QString>{};
+    if (!value.isString())
+        return wrongType(field, "a string");
+    return std::optional<QString>{value.toString()};
+}
+
+}  // namespace otrack::protocol

@@ -1,0 +1,41 @@
+#pragma once
+
+#include "databaseurl.h"
+#include "result.h"
+
+#include <QSqlDatabase>
+#include <QString>
+
+#include <memory>
+
+namespace otrack {
+
+// One QtSql connection to the server's store (SQLite in WAL mode, or PostgreSQL), opened and
+// checked at start so that a bad URL, a missing folder or a refused login stops the server
+// with a clear message instead of failing the first request. Used on the thread that opened it.
+class ServerDatabase {
+public:
+    static Result<std::unique_ptr<ServerDatabase>> open(const DatabaseUrl &url,
+                                                        const QString &connectionName = QStringLiteral("otrack"));
+    ~ServerDatabase();
+    ServerDatabase(const ServerDatabase &) = delete;
+    ServerDatabase &operator=(const ServerDatabase &) = delete;
+
+    const DatabaseUrl &url() const { return m_url; }
+    QSqlDatabase connection() const { return QSqlDatabase::database(m_connectionName, false); }
+
+    // A trivial query: is the store answering right now?
+    Status ping();
+
+private:
+    ServerDatabase(DatabaseUrl url, QString connectionName)
+        : m_url(std::move(url)), m_connectionName(std::move(connectionName))
+    {
+    }
+    Status configureSqlite();
+
+    DatabaseUrl m_url;
+    QString m_connectionName;
+};
+
+}  // namespace otrack

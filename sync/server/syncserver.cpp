@@ -1,0 +1,76 @@
+#include "syncserver.h"
+
+#include "apierror.h"
+#include "healthresponse.h"
+#include "logging.h"
+#include "protocolversion.h"
+
+#include <QHttpServerRequest>
+#include <QHttpServerResponse>
+#include <QJsonDocument>
+
+using namespace Qt::StringLiterals;
+
+namespace otrack {
+
+namespace {
+
+QHttpServerResponse jsonResponse(const QByteArray &body, QHttpServerResponse::StatusCode status)
+{
+    QHttpServerResponse response(QByteArray(protocol::kJsonContentType), body, status);
+    // Answers may hold personal data: never cached by a proxy or the client's disk cache.
+    response.addHeader(QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-store"));
+    response.addHeader(QByteArrayLiteral("X-Content-Type-Options"), QByteArrayLiteral("nosniff"));
+    return response;
+}
+
+QHttpServerResponse errorResponse(const ApiError &error, QHttpServerResponse::StatusCode status)
+{
+    return jsonResponse(error.encode(), status);
+}
+
+}  // namespace
+
+SyncServer::SyncServer(std::unique_ptr<ServerDatabase> database, QObject *parent)
+    : QObject(parent), m_database(std::move(database))
+{
+    addRoutes();
+}
+
+SyncServer::~SyncServer() = default;
+
+void SyncServer::addRoutes()
+{
+    m_http.route(u"/v1/health"_s, QHttpServerRequest::Method::Get,
+                 [this](const QHttpServerRequest &) { return health(); });
+}
+
+QHttpServerResponse SyncServer::health()
+{
+    if (Status alive = m_database->ping(); !alive) {
+        // The reason stays in the server's log; the answer says only what failed.
+        qCWarning(lcServer) << "health: database check failed:" << alive.error().message;
+        return errorResponse(ApiError{QString::fromLatin1(ApiError::kDatabaseUnavailable),
+                                      u"the database is not answering"_s, QString()},
+                             QHttpServerResponse::StatusCode::ServiceUnavailable);
+    }
+    const HealthResponse answer{QString::fromLatin1(HealthResponse::kStatusOk), protocol::kVersion,
+                                m_database->url().kindName()};
+    return jsonResponse(answer.encode(), QHttpServerResponse::StatusCode::Ok);
+}
+
+Result<quint16> SyncServer::listen(const TlsIdentity &identity, const QHostAddress &address, quint16 port)
+{
+    m_http.sslSetup(identity.serverConfiguration());
+    const quint16 bound = m_http.listen(address, port);
+    if (bound == 0)
+        return Error{ErrorCode::Busy,
+                     u"cannot listen on %1 port %2 (in use, not an address of this machine, "
+                     u"or not allowed)"_s.arg(address.toString())
+                         .arg(port)};
+    m_port = bound;
+    qCInfo(lcServer) << "listening with TLS 1.2+ on" << address.toString() << bound;
+    return bound;
+}
+
+}  // namespace otrack
