@@ -27,9 +27,15 @@ endif()
 
 set(CMAKE_POSITION_INDEPENDENT_CODE ON)
 
+# ccache caches GCC compilations that use precompiled headers only with -fpch-preprocess
+# (and the sloppiness that scripts/test sets).
+if(CMAKE_CXX_COMPILER_LAUNCHER MATCHES "ccache" AND CMAKE_CXX_COMPILER_ID STREQUAL "GNU")
+  set(OTRACK_CCACHE_FLAGS -fpch-preprocess)
+endif()
+
 function(otrack_apply_flags target)
   target_compile_options(${target} PRIVATE ${OTRACK_WARNINGS} ${OTRACK_HARDENING}
-                                           ${OTRACK_SANITIZER_FLAGS})
+                                           ${OTRACK_SANITIZER_FLAGS} ${OTRACK_CCACHE_FLAGS})
   target_compile_definitions(${target} PRIVATE ${OTRACK_QT_DEFINES})
   target_link_options(${target} PRIVATE ${OTRACK_LINK_HARDENING} ${OTRACK_SANITIZER_FLAGS})
 endfunction()

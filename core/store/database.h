@@ -4,6 +4,7 @@
 #include "securebytes.h"
 
 #include <QByteArray>
+#include <QList>
 #include <QString>
 
 #include <cstdint>
@@ -42,6 +43,28 @@ public:
     Result<bool> next();
     // Runs a statement that returns no rows (or ignores them).
     Status run();
+    // Calls `row(*this)` for each row, then stops; the first step error is returned.
+    template <typename RowFunction>
+    Status forEach(RowFunction row)
+    {
+        for (;;) {
+            auto ready = next();
+            if (!ready)
+                return ready.error();
+            if (!ready.value())
+                return {};
+            row(*this);
+        }
+    }
+    // Collects `make(*this)` for each row.
+    template <typename MakeFunction>
+    auto collect(MakeFunction make) -> Result<QList<decltype(make(*this))>>
+    {
+        QList<decltype(make(*this))> rows;
+        if (auto done = forEach([&](const Query &q) { rows.append(make(q)); }); !done)
+            return done.error();
+        return rows;
+    }
 
     QString text(int column) const;
     std::optional<QString> optionalText(int column) const;

@@ -202,15 +202,7 @@ Result<QList<Mark>> MarkStore::grid(const QString &groupId, const QString &frame
     if (!q)
         return q.error();
     q->bind(1, groupId).bind(2, frameworkId).bind(3, termId).bind(4, m_schoolId);
-    QList<Mark> marks;
-    for (;;) {
-        auto row = q->next();
-        if (!row)
-            return row.error();
-        if (!row.value())
-            return marks;
-        marks.append(markFrom(q.value(), 0));
-    }
+    return q->collect([](const Query &row) { return markFrom(row, 0); });
 }
 
 Result<qint64> MarkStore::pendingCount()
@@ -231,21 +223,15 @@ Result<QList<OutboxEntry>> MarkStore::pending(int limit)
     if (!q)
         return q.error();
     q->bind(1, m_schoolId).bind(2, limit);
-    QList<OutboxEntry> entries;
-    for (;;) {
-        auto row = q->next();
-        if (!row)
-            return row.error();
-        if (!row.value())
-            return entries;
-        entries.append({q->int64(0),
-                        q->text(1),
-                        {q->text(2), q->text(3), q->text(4)},
-                        q->optionalText(5),
-                        q->text(6),
-                        q->int64(7),
-                        QDateTime::fromString(q->text(8), Qt::ISODateWithMs)});
-    }
+    return q->collect([](const Query &row) {
+        return OutboxEntry{row.int64(0),
+                           row.text(1),
+                           {row.text(2), row.text(3), row.text(4)},
+                           row.optionalText(5),
+                           row.text(6),
+                           row.int64(7),
+                           QDateTime::fromString(row.text(8), Qt::ISODateWithMs)};
+    });
 }
 
 }  // namespace otrack

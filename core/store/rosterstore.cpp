@@ -230,15 +230,7 @@ Result<QList<Pupil>> RosterStore::pupilsInGroup(const QString &groupId)
     if (!q)
         return q.error();
     q->bind(1, groupId).bind(2, m_schoolId);
-    QList<Pupil> pupils;
-    for (;;) {
-        auto row = q->next();
-        if (!row)
-            return row.error();
-        if (!row.value())
-            return pupils;
-        pupils.append(pupilFrom(q.value(), m_schoolId));
-    }
+    return q->collect([this](const Query &row) { return pupilFrom(row, m_schoolId); });
 }
 
 Result<Framework> RosterStore::framework(const QString &id)
@@ -260,14 +252,11 @@ Result<Framework> RosterStore::framework(const QString &id)
     if (!q)
         return q.error();
     q->bind(1, id);
-    for (;;) {
-        auto row = q->next();
-        if (!row)
-            return row.error();
-        if (!row.value())
-            return framework;
-        framework.objectives.append({q->text(0), q->text(1), q->text(2)});
-    }
+    auto objectives = q->collect([](const Query &row) { return Objective{row.text(0), row.text(1), row.text(2)}; });
+    if (!objectives)
+        return objectives.error();
+    framework.objectives = objectives.value();
+    return framework;
 }
 
 Result<Scale> RosterStore::scale(const QString &id)
@@ -290,14 +279,13 @@ Result<Scale> RosterStore::scale(const QString &id)
     if (!q)
         return q.error();
     q->bind(1, id);
-    for (;;) {
-        auto row = q->next();
-        if (!row)
-            return row.error();
-        if (!row.value())
-            return scale;
-        scale.values.append({q->text(0), q->text(1), q->text(2), q->real(3), q->text(4)});
-    }
+    auto values = q->collect([](const Query &row) {
+        return ScaleValue{row.text(0), row.text(1), row.text(2), row.real(3), row.text(4)};
+    });
+    if (!values)
+        return values.error();
+    scale.values = values.value();
+    return scale;
 }
 
 Result<QList<Term>> RosterStore::terms()
@@ -307,15 +295,10 @@ Result<QList<Term>> RosterStore::terms()
     if (!q)
         return q.error();
     q->bind(1, m_schoolId);
-    QList<Term> terms;
-    for (;;) {
-        auto row = q->next();
-        if (!row)
-            return row.error();
-        if (!row.value())
-            return terms;
-        terms.append({q->text(0), m_schoolId, q->text(1), q->text(2), static_cast<int>(q->int64(3)), q->int64(4) != 0});
-    }
+    return q->collect([this](const Query &row) {
+        return Term{row.text(0),      m_schoolId, row.text(1), row.text(2), static_cast<int>(row.int64(3)),
+                    row.int64(4) != 0};
+    });
 }
 
 }  // namespace otrack

@@ -63,8 +63,7 @@ TEST_CASE("marks survive SIGKILL at random moments with their outbox entries")
     QSet<QString> inOutbox;
     auto ops = db.prepare("SELECT op_id FROM outbox");
     REQUIRE(ops.ok());
-    while (ops->next().value())
-        inOutbox.insert(ops->text(0));
+    REQUIRE(ops->forEach([&](const Query &row) { inOutbox.insert(row.text(0)); }).ok());
     for (const QString &op : reported)
         CHECK(inOutbox.contains(op));
 
