@@ -38,6 +38,14 @@ QString ErrorText::forStore(ErrorCode code)
     case ErrorCode::Locked:
         return tr("This is locked and cannot be changed.");
     case ErrorCode::StorageFailure:
+    // Request and network codes: the local store never raises them.
+    case ErrorCode::Unauthenticated:
+    case ErrorCode::Forbidden:
+    case ErrorCode::RateLimited:
+    case ErrorCode::UpgradeRequired:
+    case ErrorCode::Gone:
+    case ErrorCode::TooLarge:
+    case ErrorCode::Conflict:
         break;
     }
     return tr("OTrack could not read or save your data on this PC. Try again; if it keeps happening, "

@@ -8,10 +8,12 @@
 #include <QLocale>
 #include <QTranslator>
 
+#include "opensslinit.h"
 #include <cstdio>
 
 int main(int argc, char *argv[])
 {
+    otrack::initOpenSsl();
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("OTrack"));
     QApplication::setApplicationDisplayName(QStringLiteral("OTrack"));

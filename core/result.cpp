@@ -33,6 +33,20 @@ const char *errorCodeName(ErrorCode code)
         return "Locked";
     case ErrorCode::StorageFailure:
         return "StorageFailure";
+    case ErrorCode::Unauthenticated:
+        return "Unauthenticated";
+    case ErrorCode::Forbidden:
+        return "Forbidden";
+    case ErrorCode::RateLimited:
+        return "RateLimited";
+    case ErrorCode::UpgradeRequired:
+        return "UpgradeRequired";
+    case ErrorCode::Gone:
+        return "Gone";
+    case ErrorCode::TooLarge:
+        return "TooLarge";
+    case ErrorCode::Conflict:
+        return "Conflict";
     }
     return "Unknown";
 }

@@ -28,6 +28,14 @@ enum class ErrorCode {
     Locked,  // e.g. a locked term: read-only for teachers
     // anything else the storage layer reports
     StorageFailure,
+    // requests and the network (client and server alike)
+    Unauthenticated,  // no, expired or revoked credentials (HTTP 401)
+    Forbidden,  // authenticated, but not allowed (HTTP 403)
+    RateLimited,  // too many attempts; retry later (HTTP 429)
+    UpgradeRequired,  // the client is too old for the server (HTTP 426)
+    Gone,  // e.g. a sync cursor older than the retention horizon (HTTP 410)
+    TooLarge,  // a request body over the limit (HTTP 413)
+    Conflict,  // a write that lost a compare-and-set (HTTP 409)
 };
 
 struct Error {

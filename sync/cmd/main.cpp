@@ -6,6 +6,7 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 
+#include "opensslinit.h"
 #include <cstdio>
 
 using namespace Qt::StringLiterals;
@@ -27,6 +28,7 @@ void print(FILE *stream, const QString &line)
 
 int main(int argc, char *argv[])
 {
+    otrack::initOpenSsl();
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(u"otrackcmd"_s);
     QCoreApplication::setApplicationVersion(QStringLiteral(OTRACK_VERSION));

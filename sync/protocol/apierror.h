@@ -24,6 +24,8 @@ struct ApiError {
     static constexpr char kUpgradeRequired[] = "upgrade_required";
     static constexpr char kDatabaseUnavailable[] = "database_unavailable";
     static constexpr char kInternal[] = "internal";
+    // 401 for a device that an administrator revoked: the client wipes its local store.
+    static constexpr char kDeviceRevoked[] = "device_revoked";
 
     QJsonObject toJson() const;
     QByteArray encode() const;

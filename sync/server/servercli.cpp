@@ -1,7 +1,10 @@
 #include "servercli.h"
 
+#include "admincli.h"
+
 #include "logging.h"
 #include "serveoptions.h"
+#include "serverschema.h"
 #include "shutdownsignals.h"
 #include "syncserver.h"
 #include "tlsidentity.h"
@@ -22,6 +25,8 @@ const char kHelp[] = "Usage: otrack-server COMMAND [OPTIONS]\n"
                      "\n"
                      "Commands:\n"
                      "  serve     Serve the API over TLS (1.2 or later) until SIGTERM or SIGINT.\n"
+                     "            Creates or upgrades the database schema first.\n"
+                     "  admin     Administer schools, staff and devices (otrack-server admin --help).\n"
                      "  help      Show this help. Also -h, --help.\n"
                      "  version   Show the version. Also --version.\n"
                      "\n"
@@ -77,6 +82,12 @@ int serve(const QStringList &arguments)
     auto database = ServerDatabase::open(options->database);
     if (!database)
         return fail(kExitDatabase, database.error().message);
+    // serve creates or upgrades the schema itself (forward-only, each step in a transaction;
+    // running it on several instances at once is safe: a step that lost the race fails and
+    // the instance stops with exit code 4, to be restarted). A database from a newer
+    // otrack-server is refused.
+    if (Status migrated = ServerSchema::migrate((*database)->connection(), options->database.kind()); !migrated)
+        return fail(kExitDatabase, u"cannot prepare the database schema: "_s + migrated.error().message);
 
     ShutdownSignals shutdownSignals;
     int exitCode = kExitOk;
@@ -114,6 +125,8 @@ int runServerCli(const QStringList &arguments)
         printOut(u"otrack-server %1 (protocol 1)\n"_s.arg(QCoreApplication::applicationVersion()));
         return kExitOk;
     }
+    if (command == u"admin"_s)
+        return runAdminCli(rest.mid(1));
     if (command == u"serve"_s) {
         if (rest.contains(u"--help"_s) || rest.contains(u"-h"_s)) {
             printOut(QString::fromLatin1(kHelp));

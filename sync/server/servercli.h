@@ -12,6 +12,9 @@ enum ServerExitCode : int {
     kExitTls = 3,  // the certificate or key cannot be loaded, or they do not match
     kExitDatabase = 4,  // the database cannot be opened or does not answer
     kExitListen = 5,  // the address cannot be bound
+    kExitNotFound = 6,  // admin: no such school, staff member, group or device
+    kExitExists = 7,  // admin: already exists (school name, username)
+    kExitInvalid = 8,  // admin: invalid value (role, status, short password, number)
 };
 
 // Runs the command line (arguments as from QCoreApplication::arguments(), program first) in

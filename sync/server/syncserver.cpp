@@ -1,38 +1,25 @@
 #include "syncserver.h"
 
 #include "apierror.h"
+#include "apiresponse.h"
+#include "authroutes.h"
 #include "healthresponse.h"
 #include "logging.h"
 #include "protocolversion.h"
+#include "syncroutes.h"
 
 #include <QHttpServerRequest>
 #include <QHttpServerResponse>
 #include <QJsonDocument>
+#include <QThread>
 
 using namespace Qt::StringLiterals;
 
 namespace otrack {
 
-namespace {
-
-QHttpServerResponse jsonResponse(const QByteArray &body, QHttpServerResponse::StatusCode status)
-{
-    QHttpServerResponse response(QByteArray(protocol::kJsonContentType), body, status);
-    // Answers may hold personal data: never cached by a proxy or the client's disk cache.
-    response.addHeader(QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-store"));
-    response.addHeader(QByteArrayLiteral("X-Content-Type-Options"), QByteArrayLiteral("nosniff"));
-    return response;
-}
-
-QHttpServerResponse errorResponse(const ApiError &error, QHttpServerResponse::StatusCode status)
-{
-    return jsonResponse(error.encode(), status);
-}
-
-}  // namespace
-
 SyncServer::SyncServer(std::unique_ptr<ServerDatabase> database, QObject *parent)
-    : QObject(parent), m_database(std::move(database))
+    : QObject(parent), m_database(std::move(database)),
+      m_pool(std::make_unique<ConnectionPool>(m_database->url(), qMax(4, QThread::idealThreadCount() * 2)))
 {
     addRoutes();
 }
@@ -43,6 +30,8 @@ void SyncServer::addRoutes()
 {
     m_http.route(u"/v1/health"_s, QHttpServerRequest::Method::Get,
                  [this](const QHttpServerRequest &) { return health(); });
+    addAuthRoutes(m_http, *m_pool);
+    addSyncRoutes(m_http, *m_pool);
 }
 
 QHttpServerResponse SyncServer::health()

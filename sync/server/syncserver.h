@@ -1,5 +1,6 @@
 #pragma once
 
+#include "connectionpool.h"
 #include "result.h"
 #include "serverdatabase.h"
 #include "tlsidentity.h"
@@ -30,12 +31,16 @@ public:
     quint16 port() const { return m_port; }
 
     ServerDatabase &database() { return *m_database; }
+    // Database work of the routes runs here, off the handler thread (connectionpool.h).
+    ConnectionPool &pool() { return *m_pool; }
 
 private:
     void addRoutes();
     QHttpServerResponse health();
 
     std::unique_ptr<ServerDatabase> m_database;
+    // Declared before m_http: the routes hold a reference to it and go first.
+    std::unique_ptr<ConnectionPool> m_pool;
     QHttpServer m_http;
     quint16 m_port = 0;
 };

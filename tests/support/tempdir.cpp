@@ -17,7 +17,7 @@ QString testOutputDir()
 {
     QString dir = qEnvironmentVariable("OTRACK_TEST_OUTPUT");
     if (dir.isEmpty())
-        dir = QDir::tempPath() + QStringLiteral("/otrack-test-output");
+        dir = QStringLiteral(OTRACK_TEST_OUTPUT_DEFAULT);
     QDir().mkpath(dir);
     return dir;
 }

@@ -18,7 +18,7 @@ private:
 };
 
 // Where tests save artefacts for people to look at (screenshots, PDFs): $OTRACK_TEST_OUTPUT,
-// else a folder under the system temp folder. Created on demand.
+// else `test-output` in the build folder. Created on demand.
 QString testOutputDir();
 
 QByteArray readFile(const QString &path);

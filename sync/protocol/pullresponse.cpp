@@ -1,0 +1,216 @@
+#include "pullresponse.h"
+
+#include "jsondecode.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+
+using namespace Qt::StringLiterals;
+
+namespace otrack {
+
+namespace {
+
+Error invalid(const QString &message)
+{
+    return Error{ErrorCode::InvalidArgument, message};
+}
+
+Error prefixed(const Error &error, const QString &path)
+{
+    if (path.isEmpty())
+        return error;
+    QString message = error.message;
+    message.replace(u"field '"_s, u"field '"_s + path + u'.');
+    return Error{error.code, message};
+}
+
+Result<bool> requireBool(const QJsonObject &json, const QString &field)
+{
+    const QJsonValue value = json.value(field);
+    if (value.isUndefined())
+        return invalid(u"field '%1' is missing"_s.arg(field));
+    if (!value.isBool())
+        return invalid(u"field '%1': expected a boolean"_s.arg(field));
+    return value.toBool();
+}
+
+}  // namespace
+
+QString toString(ChangeType type)
+{
+    switch (type) {
+    case ChangeType::Mark:
+        return u"mark"_s;
+    case ChangeType::Pupil:
+        return u"pupil"_s;
+    case ChangeType::Group:
+        return u"group"_s;
+    case ChangeType::Scale:
+        return u"scale"_s;
+    case ChangeType::Framework:
+        return u"framework"_s;
+    case ChangeType::Term:
+        return u"term"_s;
+    case ChangeType::Staff:
+        return u"staff"_s;
+    case ChangeType::Purge:
+        return u"purge"_s;
+    }
+    return u"mark"_s;
+}
+
+std::optional<ChangeType> changeTypeFromString(const QString &text)
+{
+    for (ChangeType type : {ChangeType::Mark, ChangeType::Pupil, ChangeType::Group, ChangeType::Scale,
+                            ChangeType::Framework, ChangeType::Term, ChangeType::Staff, ChangeType::Purge})
+        if (toString(type) == text)
+            return type;
+    return std::nullopt;
+}
+
+QJsonObject Change::toJson() const
+{
+    return QJsonObject{{u"seq"_s, seq}, {u"type"_s, toString(type)}, {u"data"_s, data}};
+}
+
+Result<Change> Change::fromJson(const QJsonObject &json, const QString &path)
+{
+    Change change;
+    auto seq = protocol::requireInteger(json, u"seq"_s);
+    if (!seq)
+        return prefixed(seq.error(), path);
+    if (*seq < 1)
+        return prefixed(invalid(u"field 'seq' must be positive"_s), path);
+    change.seq = *seq;
+    auto typeText = protocol::requireString(json, u"type"_s);
+    if (!typeText)
+        return prefixed(typeText.error(), path);
+    // An unknown type is an error rather than skipped: skipping would advance the cursor past
+    // data the client never stored. A newer server speaks a newer protocol version instead.
+    const auto type = changeTypeFromString(*typeText);
+    if (!type)
+        return prefixed(invalid(u"field 'type': unknown change type"_s), path);
+    change.type = *type;
+    auto data = protocol::requireObject(json, u"data"_s);
+    if (!data)
+        return prefixed(data.error(), path);
+    change.data = *data;
+    return change;
+}
+
+QJsonObject PulledMark::toJson() const
+{
+    return QJsonObject{{u"pupil_id"_s, pupilId},
+                       {u"term_id"_s, termId},
+                       {u"objective_id"_s, objectiveId},
+                       {u"value"_s, value ? QJsonValue(*value) : QJsonValue(QJsonValue::Null)},
+                       {u"note"_s, note},
+                       {u"author_id"_s, authorId},
+                       {u"client_time"_s, clientTime},
+                       {u"server_time"_s, serverTime},
+                       {u"version"_s, version}};
+}
+
+Result<PulledMark> PulledMark::fromJson(const QJsonObject &json)
+{
+    PulledMark mark;
+    for (auto [field, target] :
+         {std::pair{u"pupil_id"_s, &mark.pupilId}, std::pair{u"term_id"_s, &mark.termId},
+          std::pair{u"objective_id"_s, &mark.objectiveId}, std::pair{u"author_id"_s, &mark.authorId}}) {
+        auto text = protocol::requireString(json, field);
+        if (!text)
+            return text.error();
+        *target = *text;
+    }
+    auto value = protocol::optionalString(json, u"value"_s);
+    if (!value)
+        return value.error();
+    mark.value = *value;
+    auto note = protocol::optionalString(json, u"note"_s);
+    if (!note)
+        return note.error();
+    mark.note = note->value_or(QString());
+    for (auto [field, target] :
+         {std::pair{u"client_time"_s, &mark.clientTime}, std::pair{u"server_time"_s, &mark.serverTime},
+          std::pair{u"version"_s, &mark.version}}) {
+        auto number = protocol::requireInteger(json, field);
+        if (!number)
+            return number.error();
+        *target = *number;
+    }
+    return mark;
+}
+
+QJsonObject PullResponse::toJson() const
+{
+    QJsonArray array;
+    for (const Change &change : changes)
+        array.append(change.toJson());
+    return QJsonObject{{u"changes"_s, array},
+                       {u"next_cursor"_s, nextCursor},
+                       {u"has_more"_s, hasMore},
+                       {u"epoch"_s, epoch},
+                       {u"resync"_s, resync}};
+}
+
+QByteArray PullResponse::encode() const
+{
+    return QJsonDocument(toJson()).toJson(QJsonDocument::Compact);
+}
+
+Result<PullResponse> PullResponse::fromJson(const QJsonObject &json)
+{
+    PullResponse response;
+    const QJsonValue changes = json.value(u"changes"_s);
+    if (!changes.isArray())
+        return invalid(changes.isUndefined() ? u"field 'changes' is missing"_s
+                                             : u"field 'changes': expected an array"_s);
+    const QJsonArray array = changes.toArray();
+    response.changes.reserve(array.size());
+    qint64 previous = 0;
+    for (qsizetype i = 0; i < array.size(); ++i) {
+        const QString path = u"changes[%1]"_s.arg(i);
+        if (!array.at(i).isObject())
+            return invalid(u"field '%1': expected an object"_s.arg(path));
+        auto change = Change::fromJson(array.at(i).toObject(), path);
+        if (!change)
+            return change.error();
+        if (change->seq <= previous)
+            return invalid(u"field '%1.seq': not ascending"_s.arg(path));
+        previous = change->seq;
+        response.changes.append(std::move(change.value()));
+    }
+    auto next = protocol::requireInteger(json, u"next_cursor"_s);
+    if (!next)
+        return next.error();
+    response.nextCursor = *next;
+    auto hasMore = requireBool(json, u"has_more"_s);
+    if (!hasMore)
+        return hasMore.error();
+    response.hasMore = *hasMore;
+    auto epoch = protocol::requireInteger(json, u"epoch"_s);
+    if (!epoch)
+        return epoch.error();
+    response.epoch = *epoch;
+    // Optional for forward compatibility: absent means false.
+    if (json.contains(u"resync"_s)) {
+        auto resync = requireBool(json, u"resync"_s);
+        if (!resync)
+            return resync.error();
+        response.resync = *resync;
+    }
+    if (!response.resync && response.nextCursor < previous)
+        return invalid(u"field 'next_cursor': behind the changes"_s);
+    return response;
+}
+
+Result<PullResponse> PullResponse::decode(const QByteArray &bytes)
+{
+    auto json = protocol::parseJsonObject(bytes);
+    if (!json)
+        return json.error();
+    return fromJson(*json);
+}
+
+}  // namespace otrack

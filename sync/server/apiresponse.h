@@ -1,0 +1,41 @@
+#pragma once
+
+#include "apierror.h"
+#include "result.h"
+
+#include <QByteArray>
+#include <QHttpServerResponse>
+#include <QJsonObject>
+
+#include <optional>
+
+class QHttpServerRequest;
+
+namespace otrack {
+
+// Building every answer the same way: JSON, never cached, and errors in the one shape
+// (ApiError) with the HTTP status that belongs to their ErrorCode.
+QHttpServerResponse jsonResponse(const QByteArray &body, QHttpServerResponse::StatusCode status);
+QHttpServerResponse jsonResponse(const QJsonObject &body,
+                                 QHttpServerResponse::StatusCode status = QHttpServerResponse::StatusCode::Ok);
+QHttpServerResponse errorResponse(const ApiError &error, QHttpServerResponse::StatusCode status);
+// Maps the code to its status and stable wire code. Internal failures are logged by the
+// caller and answered without their detail.
+QHttpServerResponse errorResponse(const Error &error, const QString &field = QString());
+QHttpServerResponse::StatusCode httpStatusFor(ErrorCode code);
+QString apiCodeFor(ErrorCode code);
+
+// The protocol check every /v1 route except /v1/health runs first, on the handler thread
+// (shared by the auth and sync routes): a request without an OTrack-Protocol header, or with a
+// version older than protocol::kVersion (or an OTrack-Schema older than
+// protocol::kClientSchemaVersion), answers 426 upgrade_required. nullopt: go on.
+std::optional<QHttpServerResponse> checkProtocolHeader(const QHttpServerRequest &request);
+
+// The answer to a failed Authenticator::authenticate: 401 "unauthenticated", or 401
+// "device_revoked" (ApiError::kDeviceRevoked) for a revoked device; storage failures 503/500.
+QHttpServerResponse authErrorResponse(const Error &error);
+
+// The request body as a JSON object: 400 (with the reason) when it is not one.
+Result<QJsonObject> jsonBody(const QHttpServerRequest &request);
+
+}  // namespace otrack

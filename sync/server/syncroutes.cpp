@@ -1,0 +1,100 @@
+#include "syncroutes.h"
+
+#include "apiresponse.h"
+#include "authenticator.h"
+#include "connectionpool.h"
+#include "logging.h"
+#include "protocolversion.h"
+#include "syncservice.h"
+
+#include <QDateTime>
+#include <QHttpServer>
+#include <QHttpServerRequest>
+#include <QHttpServerResponse>
+#include <QUrlQuery>
+
+using namespace Qt::StringLiterals;
+
+namespace otrack {
+
+namespace {
+
+// Decoding errors name their field in the answer; storage errors keep their detail in the log.
+QHttpServerResponse failure(const Error &error, const char *what)
+{
+    if (httpStatusFor(error.code) == QHttpServerResponse::StatusCode::InternalServerError
+        || error.code == ErrorCode::Busy)
+        qCWarning(lcServer) << what << "failed:" << error.message;
+    return errorResponse(error, protocol::fieldOfError(error));
+}
+
+QHttpServerResponse databaseDown(const Error &error)
+{
+    qCWarning(lcServer) << "sync: no database connection:" << error.message;
+    return errorResponse(Error{ErrorCode::Busy, u"the database is not answering"_s});
+}
+
+}  // namespace
+
+Status requireCurrentLegalAcceptance(QSqlDatabase db, const Caller &caller)
+{
+    // Deliberately empty until the legal documents issue: see the header.
+    Q_UNUSED(db);
+    Q_UNUSED(caller);
+    return {};
+}
+
+void addSyncRoutes(QHttpServer &http, ConnectionPool &pool)
+{
+    http.route(u"/v1/sync/push"_s, QHttpServerRequest::Method::Post,
+               [&pool](const QHttpServerRequest &request) -> QFuture<QHttpServerResponse> {
+                   if (auto refused = checkProtocolHeader(request))
+                       return QtFuture::makeReadyFuture(std::move(*refused));
+                   const QByteArray authorization = request.value(QByteArrayLiteral("Authorization"));
+                   const QByteArray body = request.body();
+                   return pool.run(
+                       [authorization, body](QSqlDatabase db) -> QHttpServerResponse {
+                           const qint64 now = QDateTime::currentMSecsSinceEpoch();
+                           auto caller = Authenticator::authenticate(db, authorization, now);
+                           if (!caller)
+                               return authErrorResponse(caller.error());
+                           if (Status accepted = requireCurrentLegalAcceptance(db, *caller); !accepted)
+                               return failure(accepted.error(), "push");
+                           auto decoded = PushRequest::decode(body);
+                           if (!decoded)
+                               return failure(decoded.error(), "push");
+                           auto response = SyncService(db).push(*caller, *decoded, now);
+                           if (!response)
+                               return failure(response.error(), "push");
+                           return jsonResponse(response->encode(), QHttpServerResponse::StatusCode::Ok);
+                       },
+                       databaseDown);
+               });
+
+    http.route(u"/v1/sync/pull"_s, QHttpServerRequest::Method::Get,
+               [&pool](const QHttpServerRequest &request) -> QFuture<QHttpServerResponse> {
+                   if (auto refused = checkProtocolHeader(request))
+                       return QtFuture::makeReadyFuture(std::move(*refused));
+                   const QByteArray authorization = request.value(QByteArrayLiteral("Authorization"));
+                   const QUrlQuery query = request.query();
+                   return pool.run(
+                       [authorization, query](QSqlDatabase db) -> QHttpServerResponse {
+                           const qint64 now = QDateTime::currentMSecsSinceEpoch();
+                           auto caller = Authenticator::authenticate(db, authorization, now);
+                           if (!caller)
+                               return authErrorResponse(caller.error());
+                           if (Status accepted = requireCurrentLegalAcceptance(db, *caller); !accepted)
+                               return failure(accepted.error(), "pull");
+                           auto decoded = PullRequest::fromQuery(query);
+                           if (!decoded)
+                               return failure(decoded.error(), "pull");
+                           auto response = SyncService(db).pull(*caller, *decoded);
+                           if (!response)
+                               return failure(response.error(), "pull");
+                           return jsonResponse(response->encode(), QHttpServerResponse::StatusCode::Ok);
+                       },
+                       databaseDown);
+               });
+}
+
+}  // namespace otrack
