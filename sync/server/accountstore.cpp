@@ -1,5 +1,7 @@
 #include "accountstore.h"
 
+#include "serverdatabase.h"
+
 #include "authenticator.h"
 #include "passwordhash.h"
 #include "schooladmin.h"
@@ -14,11 +16,6 @@ using namespace Qt::StringLiterals;
 namespace otrack {
 
 namespace {
-
-Error sqlError(const QSqlQuery &query, const QString &context)
-{
-    return Error{ErrorCode::StorageFailure, context + u": "_s + query.lastError().text()};
-}
 
 // The one answer for every wrong school, user or password: it must not tell which.
 Error badCredentials()
@@ -58,7 +55,7 @@ Result<int> AccountStore::recentFailures(const QString &subject, qint64 nowMs, q
     if (!run(query, u"SELECT COUNT(*), MIN(at) FROM login_failures WHERE subject = ? AND at > ?"_s,
              {subject, nowMs - kFailureWindowMs})
         || !query.next())
-        return sqlError(query, u"counting failed logins"_s);
+        return sqlError(query.lastError(), u"counting failed logins"_s);
     if (oldest)
         *oldest = query.value(1).toLongLong();
     return query.value(0).toInt();
@@ -75,7 +72,7 @@ Status AccountStore::recordFailure(const QString &accountSubject, const QString 
         if (!run(query, u"DELETE FROM login_failures WHERE subject = ? AND at <= ?"_s,
                  {subject, nowMs - kFailureWindowMs})
             || !run(query, u"INSERT INTO login_failures (subject, at) VALUES (?, ?)"_s, {subject, nowMs})) {
-            status = sqlError(query, u"recording a failed login"_s);
+            status = sqlError(query.lastError(), u"recording a failed login"_s);
             break;
         }
     }
@@ -96,11 +93,11 @@ Status AccountStore::issueTokens(LoginResponse &response, const QString &schoolI
         || !run(query, sql,
                 {Authenticator::hashToken(refresh), u"refresh"_s, schoolId, userId, deviceId,
                  nowMs + kRefreshTokenLifetimeMs}))
-        return sqlError(query, u"issuing tokens"_s);
+        return sqlError(query.lastError(), u"issuing tokens"_s);
     // Expired tokens of this device go as new ones come.
     if (!run(query, u"DELETE FROM tokens WHERE user_id = ? AND device_id = ? AND expires_at < ?"_s,
              {userId, deviceId, nowMs}))
-        return sqlError(query, u"removing expired tokens"_s);
+        return sqlError(query.lastError(), u"removing expired tokens"_s);
     response.accessToken = QString::fromLatin1(access);
     response.accessExpiresAt = nowMs + kAccessTokenLifetimeMs;
     response.refreshToken = QString::fromLatin1(refresh);
@@ -117,7 +114,7 @@ Result<LoginResponse> AccountStore::login(const LoginRequest &request, const QSt
              u"SELECT id, name, urn, status FROM schools WHERE id = ? OR name = ? "
              u"ORDER BY CASE WHEN id = ? THEN 0 ELSE 1 END"_s,
              {request.school, request.school, request.school}))
-        return sqlError(query, u"finding the school"_s);
+        return sqlError(query.lastError(), u"finding the school"_s);
     School school;
     const bool schoolFound = query.next();
     if (schoolFound)
@@ -155,7 +152,7 @@ Result<LoginResponse> AccountStore::login(const LoginRequest &request, const QSt
                  u"SELECT id, username, display_name, role, password_hash, epoch, disabled FROM staff "
                  u"WHERE school_id = ? AND username = ?"_s,
                  {school.id, request.username}))
-            return sqlError(query, u"finding the account"_s);
+            return sqlError(query.lastError(), u"finding the account"_s);
         if (query.next()) {
             user = Staff{query.value(0).toString(), school.id, query.value(1).toString(), query.value(2).toString(),
                          roleFromString(query.value(3).toString()).value_or(Role::ReadOnly)};
@@ -187,10 +184,10 @@ Result<LoginResponse> AccountStore::login(const LoginRequest &request, const QSt
         // failing to upgrade a read snapshot later (SQLITE_BUSY_SNAPSHOT).
         if (!run(query, u"UPDATE devices SET last_seen_at = ? WHERE user_id = ? AND device_id = ?"_s,
                  {nowMs, user.id, request.deviceId}))
-            return sqlError(query, u"updating the device"_s);
+            return sqlError(query.lastError(), u"updating the device"_s);
         if (!run(query, u"SELECT device_key, revoked_at FROM devices WHERE user_id = ? AND device_id = ?"_s,
                  {user.id, request.deviceId}))
-            return sqlError(query, u"finding the device"_s);
+            return sqlError(query.lastError(), u"finding the device"_s);
         if (query.next()) {
             if (!query.value(1).isNull() || query.value(0).toString().isEmpty())
                 return Error{ErrorCode::Unauthenticated, QString::fromLatin1(Authenticator::kDeviceRevokedMessage)};
@@ -201,7 +198,7 @@ Result<LoginResponse> AccountStore::login(const LoginRequest &request, const QSt
                      u"INSERT INTO devices (school_id, user_id, device_id, device_key, created_at, last_seen_at) "
                      u"VALUES (?, ?, ?, ?, ?, ?)"_s,
                      {school.id, user.id, request.deviceId, response.deviceKey, nowMs, nowMs}))
-                return sqlError(query, u"registering the device"_s);
+                return sqlError(query.lastError(), u"registering the device"_s);
             if (Status audited
                 = SchoolAdmin::audit(m_db, school.id, user.id, u"register_device"_s, u"device"_s, request.deviceId);
                 !audited)
@@ -211,7 +208,7 @@ Result<LoginResponse> AccountStore::login(const LoginRequest &request, const QSt
             return issued;
         // A good login clears the account's failures (not the address's).
         if (!run(query, u"DELETE FROM login_failures WHERE subject = ?"_s, {accountSubject}))
-            return sqlError(query, u"clearing failed logins"_s);
+            return sqlError(query.lastError(), u"clearing failed logins"_s);
         return SchoolAdmin::audit(m_db, school.id, user.id, u"login"_s, u"device"_s, request.deviceId);
     }();
     if (Status done = finish(m_db, status); !done)
@@ -232,7 +229,7 @@ Result<LoginResponse> AccountStore::refresh(const QString &refreshToken, qint64 
              u"LEFT JOIN devices d ON d.user_id = t.user_id AND d.device_id = t.device_id "
              u"WHERE t.token_hash = ? AND t.kind = 'refresh'"_s,
              {hash}))
-        return sqlError(query, u"checking a refresh token"_s);
+        return sqlError(query.lastError(), u"checking a refresh token"_s);
     if (!query.next())
         return refused;
     const QString schoolId = query.value(0).toString();
@@ -243,7 +240,7 @@ Result<LoginResponse> AccountStore::refresh(const QString &refreshToken, qint64 
     if (query.value(4).toInt() != 0) {
         // Already rotated: a copy is in someone's hands. End every session of this device.
         if (!run(query, u"UPDATE tokens SET revoked = 1 WHERE user_id = ? AND device_id = ?"_s, {userId, deviceId}))
-            return sqlError(query, u"revoking tokens"_s);
+            return sqlError(query.lastError(), u"revoking tokens"_s);
         if (Status audited
             = SchoolAdmin::audit(m_db, schoolId, userId, u"refresh_token_reused"_s, u"device"_s, deviceId);
             !audited)
@@ -266,7 +263,7 @@ Result<LoginResponse> AccountStore::refresh(const QString &refreshToken, qint64 
     Status status = [&]() -> Status {
         // Compare-and-set: of two concurrent refreshes with one token, only one rotates it.
         if (!run(query, u"UPDATE tokens SET revoked = 1 WHERE token_hash = ? AND revoked = 0"_s, {hash}))
-            return sqlError(query, u"rotating the refresh token"_s);
+            return sqlError(query.lastError(), u"rotating the refresh token"_s);
         if (query.numRowsAffected() != 1)
             return refused;
         return issueTokens(response, schoolId, userId, deviceId, nowMs);
@@ -284,7 +281,7 @@ Status AccountStore::logout(const Caller &caller, qint64 nowMs)
     Status status;
     if (!run(query, u"UPDATE tokens SET revoked = 1 WHERE school_id = ? AND user_id = ? AND device_id = ?"_s,
              {caller.schoolId, caller.userId, caller.deviceId}))
-        status = sqlError(query, u"revoking tokens"_s);
+        status = sqlError(query.lastError(), u"revoking tokens"_s);
     else
         status = SchoolAdmin::audit(m_db, caller.schoolId, caller.userId, u"logout"_s, u"device"_s, caller.deviceId);
     Q_UNUSED(nowMs);

@@ -2,6 +2,7 @@
 
 #include "schooladmin.h"
 #include "securebytes.h"
+#include "serverdatabase.h"
 #include "upn.h"
 
 #include <QDateTime>
@@ -137,11 +138,6 @@ QString randomPassword()
             password += u'-';
     }
     return password;
-}
-
-Error sqlError(const QSqlError &error, const QString &context)
-{
-    return Error{ErrorCode::StorageFailure, context + u": "_s + error.text()};
 }
 
 struct DemoPupil {

@@ -1,6 +1,7 @@
 #include "schooladmin.h"
 
 #include "passwordhash.h"
+#include "serverdatabase.h"
 
 #include <QDateTime>
 #include <QSqlError>
@@ -15,14 +16,6 @@ using namespace Qt::StringLiterals;
 namespace otrack {
 
 namespace {
-
-Error sqlError(const QSqlError &error, const QString &context)
-{
-    QString text = error.databaseText().trimmed();
-    if (text.isEmpty())
-        text = error.text().trimmed();
-    return {ErrorCode::StorageFailure, context + u": "_s + text};
-}
 
 QString newId()
 {

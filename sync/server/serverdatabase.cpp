@@ -35,6 +35,13 @@ Result<QString> scalar(QSqlDatabase db, const QString &sql)
 
 }  // namespace
 
+Error sqlError(const QSqlError &error, const QString &context)
+{
+    const QString text = describe(error);
+    const bool busy = error.nativeErrorCode() == u"5"_s || text.contains(u"database is locked"_s);
+    return {busy ? ErrorCode::Busy : ErrorCode::StorageFailure, context + u": "_s + text};
+}
+
 Result<std::unique_ptr<ServerDatabase>> ServerDatabase::open(const DatabaseUrl &url, const QString &connectionName)
 {
     if (!QSqlDatabase::isDriverAvailable(url.qtDriver()))

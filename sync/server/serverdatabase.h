@@ -4,6 +4,7 @@
 #include "result.h"
 
 #include <QSqlDatabase>
+#include <QSqlError>
 #include <QString>
 
 #include <memory>
@@ -13,6 +14,11 @@ namespace otrack {
 // One QtSql connection to the server's store (SQLite in WAL mode, or PostgreSQL), opened and
 // checked at start so that a bad URL, a missing folder or a refused login stops the server
 // with a clear message instead of failing the first request. Used on the thread that opened it.
+// A QtSql failure as an Error, with what was being done. SQLite's "database is locked" (after
+// the busy timeout) is Busy: the request may be retried. The text is for the server's log only;
+// answers never carry it (apiresponse.h).
+Error sqlError(const QSqlError &error, const QString &context);
+
 class ServerDatabase {
 public:
     static Result<std::unique_ptr<ServerDatabase>> open(const DatabaseUrl &url,

@@ -1,6 +1,7 @@
 #include "serverschema.h"
 
 #include "logging.h"
+#include "serverdatabase.h"
 
 #include <QDateTime>
 #include <QSqlError>
@@ -271,14 +272,6 @@ QString dialect(const char *sql, DatabaseUrl::Kind kind)
                  kind == DatabaseUrl::Kind::Postgresql ? u"BIGSERIAL PRIMARY KEY"_s
                                                        : u"INTEGER PRIMARY KEY AUTOINCREMENT"_s);
     return text;
-}
-
-Error sqlError(const QSqlError &error, const QString &context)
-{
-    QString text = error.databaseText().trimmed();
-    if (text.isEmpty())
-        text = error.text().trimmed();
-    return {ErrorCode::StorageFailure, context + u": "_s + text};
 }
 
 }  // namespace

@@ -1,6 +1,7 @@
 #include "syncservice.h"
 
 #include "logging.h"
+#include "serverdatabase.h"
 
 #include <QHash>
 #include <QJsonArray>
@@ -19,16 +20,6 @@ using namespace Qt::StringLiterals;
 namespace otrack {
 
 namespace {
-
-Error sqlError(const QSqlError &error, const QString &context)
-{
-    QString text = error.databaseText().trimmed();
-    if (text.isEmpty())
-        text = error.text().trimmed();
-    // SQLite's "database is locked" after the busy timeout: the client retries later.
-    const bool busy = error.nativeErrorCode() == u"5"_s || text.contains(u"database is locked"_s);
-    return {busy ? ErrorCode::Busy : ErrorCode::StorageFailure, context + u": "_s + text};
-}
 
 Status exec(QSqlQuery &query, const QVariantList &values, const QString &context)
 {
