@@ -10,17 +10,36 @@ namespace otrack::protocol {
 
 namespace {
 
-Error invalid(const QString &message)
-{
-    return Error{ErrorCode::InvalidArgument, message};
-}
-
 Error wrongType(const QString &field, const char *expected)
 {
     return invalid(QStringLiteral("field '%1': expected %2").arg(field, QLatin1String(expected)));
 }
 
 }  // namespace
+
+Error invalid(const QString &message)
+{
+    return Error{ErrorCode::InvalidArgument, message};
+}
+
+Error prefixed(const Error &error, const QString &path)
+{
+    if (path.isEmpty())
+        return error;
+    QString message = error.message;
+    message.replace(QStringLiteral("field '"), QStringLiteral("field '") + path + u'.');
+    return Error{error.code, message};
+}
+
+Result<bool> requireBool(const QJsonObject &object, const QString &field)
+{
+    const QJsonValue value = object.value(field);
+    if (value.isUndefined())
+        return invalid(QStringLiteral("field '%1' is missing").arg(field));
+    if (!value.isBool())
+        return wrongType(field, "a boolean");
+    return value.toBool();
+}
 
 Result<QJsonObject> parseJsonObject(const QByteArray &bytes)
 {

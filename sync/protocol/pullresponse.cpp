@@ -9,33 +9,9 @@ using namespace Qt::StringLiterals;
 
 namespace otrack {
 
-namespace {
-
-Error invalid(const QString &message)
-{
-    return Error{ErrorCode::InvalidArgument, message};
-}
-
-Error prefixed(const Error &error, const QString &path)
-{
-    if (path.isEmpty())
-        return error;
-    QString message = error.message;
-    message.replace(u"field '"_s, u"field '"_s + path + u'.');
-    return Error{error.code, message};
-}
-
-Result<bool> requireBool(const QJsonObject &json, const QString &field)
-{
-    const QJsonValue value = json.value(field);
-    if (value.isUndefined())
-        return invalid(u"field '%1' is missing"_s.arg(field));
-    if (!value.isBool())
-        return invalid(u"field '%1': expected a boolean"_s.arg(field));
-    return value.toBool();
-}
-
-}  // namespace
+using protocol::invalid;
+using protocol::prefixed;
+using protocol::requireBool;
 
 QString toString(ChangeType type)
 {

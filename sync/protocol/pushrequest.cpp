@@ -11,6 +11,10 @@ using namespace Qt::StringLiterals;
 
 namespace otrack {
 
+using protocol::invalid;
+using protocol::prefixed;
+using protocol::requireBool;
+
 namespace {
 
 Error invalid(const QString &field, const QString &what)
@@ -21,16 +25,6 @@ Error invalid(const QString &field, const QString &what)
 QString join(const QString &path, const QString &field)
 {
     return path.isEmpty() ? field : path + u'.' + field;
-}
-
-// The jsondecode helpers name the bare field; errors inside an array element name its path.
-Error prefixed(const Error &error, const QString &path)
-{
-    if (path.isEmpty())
-        return error;
-    QString message = error.message;
-    message.replace(u"field '"_s, u"field '"_s + path + u'.');
-    return Error{error.code, message};
 }
 
 Result<QString> requireId(const QJsonObject &json, const QString &field, const QString &path)

@@ -9,23 +9,9 @@ using namespace Qt::StringLiterals;
 
 namespace otrack {
 
-namespace {
-
-Error prefixed(const Error &error, const QString &path)
-{
-    if (path.isEmpty())
-        return error;
-    QString message = error.message;
-    message.replace(u"field '"_s, u"field '"_s + path + u'.');
-    return Error{error.code, message};
-}
-
-Error invalid(const QString &message)
-{
-    return Error{ErrorCode::InvalidArgument, message};
-}
-
-}  // namespace
+using protocol::invalid;
+using protocol::prefixed;
+using protocol::requireBool;
 
 QString toString(PushOutcome outcome)
 {
