@@ -1,5 +1,7 @@
 #include "schooladmin.h"
 
+#include "writetransaction.h"
+
 #include "passwordhash.h"
 #include "serverdatabase.h"
 
@@ -76,18 +78,14 @@ auto SchoolAdmin::inTransaction(const QString &what, Work work) -> decltype(work
 {
     if (m_callerOwnsTransaction)
         return work();
-    if (!m_db.transaction())
-        return sqlError(m_db.lastError(), u"starting a transaction to "_s + what);
+    WriteTransaction transaction(m_db);
+    if (Status begun = transaction.begin(u"a transaction to "_s + what); !begun)
+        return begun.error();
     auto result = work();
-    if (!result) {
-        m_db.rollback();
-        return result;
-    }
-    if (!m_db.commit()) {
-        const Error error = sqlError(m_db.lastError(), u"committing "_s + what);
-        m_db.rollback();
-        return error;
-    }
+    if (!result)
+        return result;  // rolled back by the transaction's destructor
+    if (Status committed = transaction.commit(); !committed)
+        return committed.error();
     return result;
 }
 

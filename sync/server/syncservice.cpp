@@ -1,5 +1,7 @@
 #include "syncservice.h"
 
+#include "writetransaction.h"
+
 #include "logging.h"
 #include "serverdatabase.h"
 
@@ -83,43 +85,6 @@ bool seesWholeSchool(Role role)
 {
     return role != Role::Teacher;
 }
-
-// A transaction that rolls back unless committed.
-class Transaction {
-public:
-    Transaction(QSqlDatabase db, bool sqlite) : m_db(db), m_sqlite(sqlite) { }
-    ~Transaction()
-    {
-        if (m_open) {
-            QSqlQuery rollback(m_db);
-            if (!rollback.exec(u"ROLLBACK"_s))
-                qCWarning(lcServer) << "rollback failed:" << rollback.lastError().text();
-        }
-    }
-    Status begin()
-    {
-        // QSQLITE's transaction() is DEFERRED: take the write lock now, so two writers never
-        // both read and then fail to upgrade.
-        QSqlQuery query(m_db);
-        if (!query.exec(m_sqlite ? u"BEGIN IMMEDIATE"_s : u"BEGIN"_s))
-            return sqlError(query.lastError(), u"starting the push"_s);
-        m_open = true;
-        return {};
-    }
-    Status commit()
-    {
-        QSqlQuery query(m_db);
-        if (!query.exec(u"COMMIT"_s))
-            return sqlError(query.lastError(), u"committing the push"_s);
-        m_open = false;
-        return {};
-    }
-
-private:
-    QSqlDatabase m_db;
-    bool m_sqlite;
-    bool m_open = false;
-};
 
 }  // namespace
 
@@ -222,8 +187,8 @@ Result<PushResponse> SyncService::push(const Caller &caller, const PushRequest &
     if (ops.isEmpty())
         return response;
 
-    Transaction transaction(m_db, !isPostgres());
-    if (Status s = transaction.begin(); !s)
+    WriteTransaction transaction(m_db);
+    if (Status s = transaction.begin(u"the push"_s); !s)
         return s.error();
 
     // The school's row first, always: the one lock every writer of this school's data takes.
