@@ -1,5 +1,6 @@
 #include "pullresponse.h"
 
+#include "enumnames.h"
 #include "jsondecode.h"
 
 #include <QJsonArray>
@@ -13,36 +14,29 @@ using protocol::invalid;
 using protocol::prefixed;
 using protocol::requireBool;
 
+namespace {
+
+constexpr EnumNames<ChangeType, 8> kChangeTypeNames{{
+    {ChangeType::Mark, u"mark"},
+    {ChangeType::Pupil, u"pupil"},
+    {ChangeType::Group, u"group"},
+    {ChangeType::Scale, u"scale"},
+    {ChangeType::Framework, u"framework"},
+    {ChangeType::Term, u"term"},
+    {ChangeType::Staff, u"staff"},
+    {ChangeType::Purge, u"purge"},
+}};
+
+}  // namespace
+
 QString toString(ChangeType type)
 {
-    switch (type) {
-    case ChangeType::Mark:
-        return u"mark"_s;
-    case ChangeType::Pupil:
-        return u"pupil"_s;
-    case ChangeType::Group:
-        return u"group"_s;
-    case ChangeType::Scale:
-        return u"scale"_s;
-    case ChangeType::Framework:
-        return u"framework"_s;
-    case ChangeType::Term:
-        return u"term"_s;
-    case ChangeType::Staff:
-        return u"staff"_s;
-    case ChangeType::Purge:
-        return u"purge"_s;
-    }
-    return u"mark"_s;
+    return enumName(kChangeTypeNames, type);
 }
 
 std::optional<ChangeType> changeTypeFromString(const QString &text)
 {
-    for (ChangeType type : {ChangeType::Mark, ChangeType::Pupil, ChangeType::Group, ChangeType::Scale,
-                            ChangeType::Framework, ChangeType::Term, ChangeType::Staff, ChangeType::Purge})
-        if (toString(type) == text)
-            return type;
-    return std::nullopt;
+    return enumFromName(kChangeTypeNames, text);
 }
 
 QJsonObject Change::toJson() const

@@ -1,5 +1,6 @@
 #include "pushresponse.h"
 
+#include "enumnames.h"
 #include "jsondecode.h"
 
 #include <QJsonArray>
@@ -13,30 +14,26 @@ using protocol::invalid;
 using protocol::prefixed;
 using protocol::requireBool;
 
+namespace {
+
+constexpr EnumNames<PushOutcome, 5> kPushOutcomeNames{{
+    {PushOutcome::Applied, u"applied"},
+    {PushOutcome::Merged, u"merged"},
+    {PushOutcome::Duplicate, u"duplicate"},
+    {PushOutcome::Conflict, u"conflict"},
+    {PushOutcome::Rejected, u"rejected"},
+}};
+
+}  // namespace
+
 QString toString(PushOutcome outcome)
 {
-    switch (outcome) {
-    case PushOutcome::Applied:
-        return u"applied"_s;
-    case PushOutcome::Merged:
-        return u"merged"_s;
-    case PushOutcome::Duplicate:
-        return u"duplicate"_s;
-    case PushOutcome::Conflict:
-        return u"conflict"_s;
-    case PushOutcome::Rejected:
-        return u"rejected"_s;
-    }
-    return u"rejected"_s;
+    return enumName(kPushOutcomeNames, outcome);
 }
 
 std::optional<PushOutcome> pushOutcomeFromString(const QString &text)
 {
-    for (PushOutcome outcome : {PushOutcome::Applied, PushOutcome::Merged, PushOutcome::Duplicate,
-                                PushOutcome::Conflict, PushOutcome::Rejected})
-        if (toString(outcome) == text)
-            return outcome;
-    return std::nullopt;
+    return enumFromName(kPushOutcomeNames, text);
 }
 
 QJsonObject ServerMark::toJson() const
