@@ -1,5 +1,8 @@
 #include "appcontroller.h"
 
+#include "deviceid.h"
+#include "errortext.h"
+#include "legalacceptancedialog.h"
 #include "logging.h"
 #include "mainwindow.h"
 #include "signinwindow.h"
@@ -8,6 +11,7 @@
 #include <QApplication>
 #include <QDir>
 #include <QFileInfo>
+#include <QMessageBox>
 #include <QPixmap>
 
 #include <cstdio>
@@ -23,6 +27,7 @@ AppController::AppController(AppOptions options, QObject *parent) : QObject(pare
 
 AppController::~AppController()
 {
+    delete m_legal;
     delete m_main;
     delete m_signIn;
 }
@@ -35,6 +40,11 @@ SignInWindow *AppController::signInWindow() const
 MainWindow *AppController::mainWindow() const
 {
     return m_main;
+}
+
+LegalAcceptanceDialog *AppController::legalDialog() const
+{
+    return m_legal;
 }
 
 void AppController::start()
@@ -56,7 +66,7 @@ void AppController::start()
         QTimer::singleShot(0, m_signIn, [this, password]() mutable {
             m_signIn->signInWith(password);
             password.fill(QChar(u'\0'));
-            if (!m_main)
+            if (!m_main && !m_legal)
                 m_exitCode = 1;  // the demo meant to sign in and could not
         });
     }
@@ -66,6 +76,71 @@ void AppController::start()
 void AppController::onSignedIn()
 {
     auto store = m_signIn->takeStore();
+    auto deviceId = ensureDeviceId(store->database());
+    if (!deviceId)
+        return failAndQuit(deviceId.error());
+    // The store is this person's, so its owner is named by the names it was opened with,
+    // case-folded as the store's folder is (docs/legal.md).
+    m_identity = {m_signIn->school().toCaseFolded(), m_signIn->username().toCaseFolded(), deviceId.value(),
+                  QApplication::applicationVersion()};
+    auto embedded = LegalDocumentSet::embedded();
+    if (!embedded)
+        return failAndQuit(embedded.error());
+    LegalLedger ledger(store->database(), m_identity);
+    auto check = ledger.verify();
+    if (!check)
+        return failAndQuit(check.error());
+    auto required = ledger.requiredDocuments(embedded.value());
+    if (!required)
+        return failAndQuit(required.error());
+    if (required->isEmpty())
+        return openMainWindow(std::move(store));
+
+    qCInfo(lcUi) << required->size() << "legal documents to accept before any data is shown";
+    m_pendingStore = std::move(store);
+    m_legal = new LegalAcceptanceDialog(required.value());
+    if (!check->intact())
+        m_legal->showLedgerWarning();
+    connect(m_legal, &QDialog::finished, this, &AppController::onLegalFinished);
+    m_signIn->hide();
+    m_legal->show();
+    scheduleScreenshot();
+}
+
+void AppController::onLegalFinished(int result)
+{
+    m_legal->hide();
+    m_legal->deleteLater();
+    if (result != QDialog::Accepted) {
+        qCInfo(lcUi) << "legal documents declined: closing without loading any data";
+        m_pendingStore.reset();
+        QApplication::exit(0);
+        return;
+    }
+    LegalLedger ledger(m_pendingStore->database(), m_identity);
+    auto recorded = ledger.record(m_legal->documents(), m_legal->signatory());
+    if (!recorded)
+        return failAndQuit(recorded.error());
+    qCInfo(lcUi) << "recorded" << recorded->size() << "legal acceptances";
+    openMainWindow(std::move(m_pendingStore));
+}
+
+void AppController::failAndQuit(const Error &error)
+{
+    qCWarning(lcUi) << "cannot check the legal acceptances:" << errorCodeName(error.code);
+    m_pendingStore.reset();
+    m_exitCode = 1;
+    auto *box = new QMessageBox(QMessageBox::Critical, tr("OTrack"),
+                                ErrorText::forStore(error.code) + QLatin1Char(' ') + tr("OTrack will close."),
+                                QMessageBox::Close);
+    box->setObjectName(QStringLiteral("startupError"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    connect(box, &QMessageBox::finished, this, [this] { QApplication::exit(m_exitCode); });
+    box->open();
+}
+
+void AppController::openMainWindow(std::unique_ptr<LocalStore> store)
+{
     m_main = new MainWindow(std::move(store), m_signIn->school(), m_signIn->username());
     m_main->setAttribute(Qt::WA_DeleteOnClose, false);
     m_main->show();
@@ -97,7 +172,9 @@ void AppController::takeScreenshot()
             Qt::SingleShotConnection);
         return;
     }
-    QWidget *window = m_main ? static_cast<QWidget *>(m_main.data()) : m_signIn.data();
+    QWidget *window = m_main ? static_cast<QWidget *>(m_main.data())
+        : m_legal            ? static_cast<QWidget *>(m_legal.data())
+                             : m_signIn.data();
     if (!window)
         return;
     const QString path = QFileInfo(m_options.screenshotFile).absoluteFilePath();

@@ -46,6 +46,7 @@ QString ErrorText::forStore(ErrorCode code)
     case ErrorCode::Gone:
     case ErrorCode::TooLarge:
     case ErrorCode::Conflict:
+    case ErrorCode::LegalAcceptanceRequired:
         break;
     }
     return tr("OTrack could not read or save your data on this PC. Try again; if it keeps happening, "

@@ -47,6 +47,8 @@ const char *errorCodeName(ErrorCode code)
         return "TooLarge";
     case ErrorCode::Conflict:
         return "Conflict";
+    case ErrorCode::LegalAcceptanceRequired:
+        return "LegalAcceptanceRequired";
     }
     return "Unknown";
 }

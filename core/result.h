@@ -36,6 +36,7 @@ enum class ErrorCode {
     Gone,  // e.g. a sync cursor older than the retention horizon (HTTP 410)
     TooLarge,  // a request body over the limit (HTTP 413)
     Conflict,  // a write that lost a compare-and-set (HTTP 409)
+    LegalAcceptanceRequired,  // the current legal documents are not accepted yet (HTTP 403)
 };
 
 struct Error {

@@ -157,6 +157,276 @@
     </message>
 </context>
 <context>
+    <name>otrack::AppController</name>
+    <message>
+        <source>OTrack</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OTrack will close.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>otrack::LegalAcceptanceDialog</name>
+    <message>
+        <source>OTrack: please read and accept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Before OTrack shows or syncs any pupil data, please read each of these documents to the end and accept it. Until you do, OTrack keeps your school&apos;s data closed on this PC and does not sync it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why you are asked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OTrack found that the record of your earlier acceptances on this PC had been altered, so it asks you to accept again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Documents to accept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signing for your school</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your full name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your position at the school</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>I am a&amp;uthorised to sign the Data Processing Terms for this school</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>I am authorised to sign the Data Processing Terms for this school</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Full &amp;name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>P&amp;osition:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Documents accepted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Decline...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Accept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accept all documents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decline and close OTrack?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>If you decline, OTrack cannot show or sync any pupil data, and it closes now. Nothing you recorded before is deleted: the next time you sign in, OTrack asks you again.
+
+If you have questions about these documents, ask your school&apos;s data protection officer or data manager before you decide.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What declining means</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Go back to the documents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go back to the documents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decline and &amp;close OTrack</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decline and close OTrack</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 documents accepted</source>
+        <extracomment>%1 documents of %2 accepted so far</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>otrack::LegalDocumentPage</name>
+    <message>
+        <source>Version %1, effective from %2</source>
+        <extracomment>%1 is a document&apos;s version number, %2 the date it takes effect</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version and effective date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You accepted version %1 before. Summary of the changes: %2</source>
+        <extracomment>%1 is the version the user accepted before, %2 a one-line summary of the changes</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Summary of the changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>View the previous &amp;version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>View the version you accepted before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find in this document (Ctrl+F)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find in this document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find ne&amp;xt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A-</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make the text smaller</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make the text larger</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Print...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print this document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save as PD&amp;F...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save this document as a PDF file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text of the %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read to the end of the document to accept it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How to accept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>I have &amp;read and accept the %1</source>
+        <extracomment>%1 is the document&apos;s title, e.g. &quot;Privacy Policy&quot;</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>I have read and accept the %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You have reached the end of the document.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SHA-256 of this text: %1</source>
+        <extracomment>%1 is the SHA-256 fingerprint of the document&apos;s text (64 hexadecimal digits)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 version %2.pdf</source>
+        <extracomment>Suggested file name; %1 is the document&apos;s title, %2 its version</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save as PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, version %2 (accepted before)</source>
+        <extracomment>%1 is the document&apos;s title, %2 the version the user accepted before</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text of the version accepted before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>otrack::MainWindow</name>
     <message>
         <source>OTrack - %1 at %2</source>
