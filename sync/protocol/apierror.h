@@ -26,6 +26,17 @@ struct ApiError {
     static constexpr char kInternal[] = "internal";
     // 401 for a device that an administrator revoked: the client wipes its local store.
     static constexpr char kDeviceRevoked[] = "device_revoked";
+    // Refusals of the transport guard (guardedsslserver.h), each followed by closing the
+    // connection: 413 body over the limit, 431 request line and headers over the limit,
+    // 411 Transfer-Encoding instead of Content-Length, 408 request not complete in time.
+    static constexpr char kTooLarge[] = "too_large";
+    static constexpr char kHeadersTooLarge[] = "headers_too_large";
+    static constexpr char kLengthRequired[] = "length_required";
+    static constexpr char kRequestTimeout[] = "request_timeout";
+    // 403 on push and pull for a staff member who has not accepted the current version of
+    // every published legal document; the message names the missing kinds. The client shows
+    // the acceptance dialog.
+    static constexpr char kLegalAcceptanceRequired[] = "legal_acceptance_required";
 
     QJsonObject toJson() const;
     QByteArray encode() const;

@@ -11,8 +11,10 @@ namespace protocol {
 
 // The wire protocol. Bumped only for changes an older peer cannot ignore.
 inline constexpr int kVersion = 1;
-// The client's local store schema this build writes; the server may refuse older ones.
-inline constexpr int kClientSchemaVersion = 1;
+// The client's local store schema this build writes (the last of storeMigrations(); a test
+// holds the two together), and the oldest one this server still serves.
+inline constexpr int kClientSchemaVersion = 2;
+inline constexpr int kMinClientSchemaVersion = 1;
 // Every path starts with this.
 inline constexpr QLatin1StringView kPathPrefix{"/v1"};
 

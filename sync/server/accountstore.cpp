@@ -1,6 +1,7 @@
 #include "accountstore.h"
 
 #include "serverdatabase.h"
+#include "writetransaction.h"
 
 #include "authenticator.h"
 #include "passwordhash.h"
@@ -23,28 +24,17 @@ Error badCredentials()
     return Error{ErrorCode::Unauthenticated, u"the school, username or password is not right"_s};
 }
 
-bool run(QSqlQuery &query, const QString &sql, const QVariantList &values)
+// Runs `work` (returning Status) in a write transaction: committed if it succeeds, rolled
+// back otherwise.
+template <typename Work>
+Status inWriteTransaction(QSqlDatabase db, const QString &what, Work work)
 {
-    if (!query.prepare(sql))
-        return false;
-    for (const QVariant &value : values)
-        query.addBindValue(value);
-    return query.exec();
-}
-
-// Commits, or rolls back and reports.
-Status finish(QSqlDatabase &db, const Status &status)
-{
-    if (!status) {
-        db.rollback();
-        return status;
-    }
-    if (!db.commit()) {
-        const Error error{ErrorCode::StorageFailure, u"committing: "_s + db.lastError().text()};
-        db.rollback();
-        return error;
-    }
-    return {};
+    WriteTransaction transaction(db);
+    if (Status begun = transaction.begin(what); !begun)
+        return begun;
+    if (Status done = work(); !done)
+        return done;
+    return transaction.commit();
 }
 
 }  // namespace
@@ -52,9 +42,11 @@ Status finish(QSqlDatabase &db, const Status &status)
 Result<int> AccountStore::recentFailures(const QString &subject, qint64 nowMs, qint64 *oldest)
 {
     QSqlQuery query(m_db);
-    if (!run(query, u"SELECT COUNT(*), MIN(at) FROM login_failures WHERE subject = ? AND at > ?"_s,
-             {subject, nowMs - kFailureWindowMs})
-        || !query.next())
+    if (Status s = execSql(query, u"SELECT COUNT(*), MIN(at) FROM login_failures WHERE subject = ? AND at > ?"_s,
+                           {subject, nowMs - kFailureWindowMs}, u"counting failed logins"_s);
+        !s)
+        return s.error();
+    if (!query.next())
         return sqlError(query.lastError(), u"counting failed logins"_s);
     if (oldest)
         *oldest = query.value(1).toLongLong();
@@ -63,20 +55,21 @@ Result<int> AccountStore::recentFailures(const QString &subject, qint64 nowMs, q
 
 Status AccountStore::recordFailure(const QString &accountSubject, const QString &addressSubject, qint64 nowMs)
 {
-    if (!m_db.transaction())
-        return Error{ErrorCode::StorageFailure, u"starting a transaction: "_s + m_db.lastError().text()};
-    QSqlQuery query(m_db);
-    Status status;
-    for (const QString &subject : {accountSubject, addressSubject}) {
-        // Old rows go as new ones come: the table holds only the window.
-        if (!run(query, u"DELETE FROM login_failures WHERE subject = ? AND at <= ?"_s,
-                 {subject, nowMs - kFailureWindowMs})
-            || !run(query, u"INSERT INTO login_failures (subject, at) VALUES (?, ?)"_s, {subject, nowMs})) {
-            status = sqlError(query.lastError(), u"recording a failed login"_s);
-            break;
+    return inWriteTransaction(m_db, u"recording a failed login"_s, [&]() -> Status {
+        QSqlQuery query(m_db);
+        for (const QString &subject : {accountSubject, addressSubject}) {
+            // Old rows go as new ones come: the table holds only the window.
+            if (Status s = execSql(query, u"DELETE FROM login_failures WHERE subject = ? AND at <= ?"_s,
+                                   {subject, nowMs - kFailureWindowMs}, u"recording a failed login"_s);
+                !s)
+                return s;
+            if (Status s = execSql(query, u"INSERT INTO login_failures (subject, at) VALUES (?, ?)"_s, {subject, nowMs},
+                                   u"recording a failed login"_s);
+                !s)
+                return s;
         }
-    }
-    return finish(m_db, status);
+        return {};
+    });
 }
 
 Status AccountStore::issueTokens(LoginResponse &response, const QString &schoolId, const QString &userId,
@@ -87,17 +80,23 @@ Status AccountStore::issueTokens(LoginResponse &response, const QString &schoolI
     QSqlQuery query(m_db);
     const QString sql = u"INSERT INTO tokens (token_hash, kind, school_id, user_id, device_id, expires_at, revoked) "
                         u"VALUES (?, ?, ?, ?, ?, ?, 0)"_s;
-    if (!run(
+    if (Status s = execSql(
             query, sql,
-            {Authenticator::hashToken(access), u"access"_s, schoolId, userId, deviceId, nowMs + kAccessTokenLifetimeMs})
-        || !run(query, sql,
-                {Authenticator::hashToken(refresh), u"refresh"_s, schoolId, userId, deviceId,
-                 nowMs + kRefreshTokenLifetimeMs}))
-        return sqlError(query.lastError(), u"issuing tokens"_s);
+            {Authenticator::hashToken(access), u"access"_s, schoolId, userId, deviceId, nowMs + kAccessTokenLifetimeMs},
+            u"issuing tokens"_s);
+        !s)
+        return s;
+    if (Status s = execSql(query,
+                           {Authenticator::hashToken(refresh), u"refresh"_s, schoolId, userId, deviceId,
+                            nowMs + kRefreshTokenLifetimeMs},
+                           u"issuing tokens"_s);
+        !s)
+        return s;
     // Expired tokens of this device go as new ones come.
-    if (!run(query, u"DELETE FROM tokens WHERE user_id = ? AND device_id = ? AND expires_at < ?"_s,
-             {userId, deviceId, nowMs}))
-        return sqlError(query.lastError(), u"removing expired tokens"_s);
+    if (Status s = execSql(query, u"DELETE FROM tokens WHERE user_id = ? AND device_id = ? AND expires_at < ?"_s,
+                           {userId, deviceId, nowMs}, u"removing expired tokens"_s);
+        !s)
+        return s;
     response.accessToken = QString::fromLatin1(access);
     response.accessExpiresAt = nowMs + kAccessTokenLifetimeMs;
     response.refreshToken = QString::fromLatin1(refresh);
@@ -110,11 +109,12 @@ Result<LoginResponse> AccountStore::login(const LoginRequest &request, const QSt
 {
     QSqlQuery query(m_db);
     // The school by id or name; then the account.
-    if (!run(query,
-             u"SELECT id, name, urn, status FROM schools WHERE id = ? OR name = ? "
-             u"ORDER BY CASE WHEN id = ? THEN 0 ELSE 1 END"_s,
-             {request.school, request.school, request.school}))
-        return sqlError(query.lastError(), u"finding the school"_s);
+    if (Status s = execSql(query,
+                           u"SELECT id, name, urn, status FROM schools WHERE id = ? OR name = ? "
+                           u"ORDER BY CASE WHEN id = ? THEN 0 ELSE 1 END"_s,
+                           {request.school, request.school, request.school}, u"finding the school"_s);
+        !s)
+        return s.error();
     School school;
     const bool schoolFound = query.next();
     if (schoolFound)
@@ -148,11 +148,12 @@ Result<LoginResponse> AccountStore::login(const LoginRequest &request, const QSt
     qint64 epoch = 1;
     bool disabled = false;
     if (schoolFound) {
-        if (!run(query,
-                 u"SELECT id, username, display_name, role, password_hash, epoch, disabled FROM staff "
-                 u"WHERE school_id = ? AND username = ?"_s,
-                 {school.id, request.username}))
-            return sqlError(query.lastError(), u"finding the account"_s);
+        if (Status s = execSql(query,
+                               u"SELECT id, username, display_name, role, password_hash, epoch, disabled FROM staff "
+                               u"WHERE school_id = ? AND username = ?"_s,
+                               {school.id, request.username}, u"finding the account"_s);
+            !s)
+            return s.error();
         if (query.next()) {
             user = Staff{query.value(0).toString(), school.id, query.value(1).toString(), query.value(2).toString(),
                          roleFromString(query.value(3).toString()).value_or(Role::ReadOnly)};
@@ -177,28 +178,29 @@ Result<LoginResponse> AccountStore::login(const LoginRequest &request, const QSt
     response.epoch = epoch;
     response.school = school;
 
-    if (!m_db.transaction())
-        return Error{ErrorCode::StorageFailure, u"starting a transaction: "_s + m_db.lastError().text()};
-    Status status = [&]() -> Status {
-        // A write first: on SQLite the transaction takes the write lock now, rather than
-        // failing to upgrade a read snapshot later (SQLITE_BUSY_SNAPSHOT).
-        if (!run(query, u"UPDATE devices SET last_seen_at = ? WHERE user_id = ? AND device_id = ?"_s,
-                 {nowMs, user.id, request.deviceId}))
-            return sqlError(query.lastError(), u"updating the device"_s);
-        if (!run(query, u"SELECT device_key, revoked_at FROM devices WHERE user_id = ? AND device_id = ?"_s,
-                 {user.id, request.deviceId}))
-            return sqlError(query.lastError(), u"finding the device"_s);
+    Status status = inWriteTransaction(m_db, u"a login"_s, [&]() -> Status {
+        if (Status s = execSql(query, u"UPDATE devices SET last_seen_at = ? WHERE user_id = ? AND device_id = ?"_s,
+                               {nowMs, user.id, request.deviceId}, u"updating the device"_s);
+            !s)
+            return s;
+        if (Status s
+            = execSql(query, u"SELECT device_key, revoked_at FROM devices WHERE user_id = ? AND device_id = ?"_s,
+                      {user.id, request.deviceId}, u"finding the device"_s);
+            !s)
+            return s;
         if (query.next()) {
             if (!query.value(1).isNull() || query.value(0).toString().isEmpty())
                 return Error{ErrorCode::Unauthenticated, QString::fromLatin1(Authenticator::kDeviceRevokedMessage)};
             response.deviceKey = query.value(0).toString();
         } else {
             response.deviceKey = QString::fromLatin1(SecureBytes::random(32).toQByteArray().toBase64());
-            if (!run(query,
-                     u"INSERT INTO devices (school_id, user_id, device_id, device_key, created_at, last_seen_at) "
-                     u"VALUES (?, ?, ?, ?, ?, ?)"_s,
-                     {school.id, user.id, request.deviceId, response.deviceKey, nowMs, nowMs}))
-                return sqlError(query.lastError(), u"registering the device"_s);
+            if (Status s = execSql(query,
+                                   u"INSERT INTO devices (school_id, user_id, device_id, device_key, created_at, "
+                                   u"last_seen_at) VALUES (?, ?, ?, ?, ?, ?)"_s,
+                                   {school.id, user.id, request.deviceId, response.deviceKey, nowMs, nowMs},
+                                   u"registering the device"_s);
+                !s)
+                return s;
             if (Status audited
                 = SchoolAdmin::audit(m_db, school.id, user.id, u"register_device"_s, u"device"_s, request.deviceId);
                 !audited)
@@ -207,12 +209,14 @@ Result<LoginResponse> AccountStore::login(const LoginRequest &request, const QSt
         if (Status issued = issueTokens(response, school.id, user.id, request.deviceId, nowMs); !issued)
             return issued;
         // A good login clears the account's failures (not the address's).
-        if (!run(query, u"DELETE FROM login_failures WHERE subject = ?"_s, {accountSubject}))
-            return sqlError(query.lastError(), u"clearing failed logins"_s);
+        if (Status s = execSql(query, u"DELETE FROM login_failures WHERE subject = ?"_s, {accountSubject},
+                               u"clearing failed logins"_s);
+            !s)
+            return s;
         return SchoolAdmin::audit(m_db, school.id, user.id, u"login"_s, u"device"_s, request.deviceId);
-    }();
-    if (Status done = finish(m_db, status); !done)
-        return done.error();
+    });
+    if (!status)
+        return status.error();
     return response;
 }
 
@@ -221,15 +225,17 @@ Result<LoginResponse> AccountStore::refresh(const QString &refreshToken, qint64 
     const Error refused{ErrorCode::Unauthenticated, u"the refresh token is not valid"_s};
     const QString hash = Authenticator::hashToken(refreshToken.toLatin1());
     QSqlQuery query(m_db);
-    if (!run(query,
-             u"SELECT t.school_id, t.user_id, t.device_id, t.expires_at, t.revoked, s.username, s.display_name, "
-             u"s.role, s.epoch, s.disabled, d.revoked_at, sc.name, sc.urn, sc.status "
-             u"FROM tokens t JOIN staff s ON s.id = t.user_id AND s.school_id = t.school_id "
-             u"JOIN schools sc ON sc.id = t.school_id "
-             u"LEFT JOIN devices d ON d.user_id = t.user_id AND d.device_id = t.device_id "
-             u"WHERE t.token_hash = ? AND t.kind = 'refresh'"_s,
-             {hash}))
-        return sqlError(query.lastError(), u"checking a refresh token"_s);
+    if (Status s
+        = execSql(query,
+                  u"SELECT t.school_id, t.user_id, t.device_id, t.expires_at, t.revoked, s.username, s.display_name, "
+                  u"s.role, s.epoch, s.disabled, d.revoked_at, sc.name, sc.urn, sc.status "
+                  u"FROM tokens t JOIN staff s ON s.id = t.user_id AND s.school_id = t.school_id "
+                  u"JOIN schools sc ON sc.id = t.school_id "
+                  u"LEFT JOIN devices d ON d.user_id = t.user_id AND d.device_id = t.device_id "
+                  u"WHERE t.token_hash = ? AND t.kind = 'refresh'"_s,
+                  {hash}, u"checking a refresh token"_s);
+        !s)
+        return s.error();
     if (!query.next())
         return refused;
     const QString schoolId = query.value(0).toString();
@@ -239,8 +245,10 @@ Result<LoginResponse> AccountStore::refresh(const QString &refreshToken, qint64 
         return Error{ErrorCode::Unauthenticated, QString::fromLatin1(Authenticator::kDeviceRevokedMessage)};
     if (query.value(4).toInt() != 0) {
         // Already rotated: a copy is in someone's hands. End every session of this device.
-        if (!run(query, u"UPDATE tokens SET revoked = 1 WHERE user_id = ? AND device_id = ?"_s, {userId, deviceId}))
-            return sqlError(query.lastError(), u"revoking tokens"_s);
+        if (Status s = execSql(query, u"UPDATE tokens SET revoked = 1 WHERE user_id = ? AND device_id = ?"_s,
+                               {userId, deviceId}, u"revoking tokens"_s);
+            !s)
+            return s.error();
         if (Status audited
             = SchoolAdmin::audit(m_db, schoolId, userId, u"refresh_token_reused"_s, u"device"_s, deviceId);
             !audited)
@@ -258,34 +266,33 @@ Result<LoginResponse> AccountStore::refresh(const QString &refreshToken, qint64 
     if (response.school.status == SchoolStatus::Suspended)
         return Error{ErrorCode::Forbidden, u"the school's account is suspended"_s};
 
-    if (!m_db.transaction())
-        return Error{ErrorCode::StorageFailure, u"starting a transaction: "_s + m_db.lastError().text()};
-    Status status = [&]() -> Status {
+    Status status = inWriteTransaction(m_db, u"a token refresh"_s, [&]() -> Status {
         // Compare-and-set: of two concurrent refreshes with one token, only one rotates it.
-        if (!run(query, u"UPDATE tokens SET revoked = 1 WHERE token_hash = ? AND revoked = 0"_s, {hash}))
-            return sqlError(query.lastError(), u"rotating the refresh token"_s);
+        if (Status s = execSql(query, u"UPDATE tokens SET revoked = 1 WHERE token_hash = ? AND revoked = 0"_s, {hash},
+                               u"rotating the refresh token"_s);
+            !s)
+            return s;
         if (query.numRowsAffected() != 1)
             return refused;
         return issueTokens(response, schoolId, userId, deviceId, nowMs);
-    }();
-    if (Status done = finish(m_db, status); !done)
-        return done.error();
+    });
+    if (!status)
+        return status.error();
     return response;
 }
 
 Status AccountStore::logout(const Caller &caller, qint64 nowMs)
 {
-    QSqlQuery query(m_db);
-    if (!m_db.transaction())
-        return Error{ErrorCode::StorageFailure, u"starting a transaction: "_s + m_db.lastError().text()};
-    Status status;
-    if (!run(query, u"UPDATE tokens SET revoked = 1 WHERE school_id = ? AND user_id = ? AND device_id = ?"_s,
-             {caller.schoolId, caller.userId, caller.deviceId}))
-        status = sqlError(query.lastError(), u"revoking tokens"_s);
-    else
-        status = SchoolAdmin::audit(m_db, caller.schoolId, caller.userId, u"logout"_s, u"device"_s, caller.deviceId);
     Q_UNUSED(nowMs);
-    return finish(m_db, status);
+    return inWriteTransaction(m_db, u"a logout"_s, [&]() -> Status {
+        QSqlQuery query(m_db);
+        if (Status s
+            = execSql(query, u"UPDATE tokens SET revoked = 1 WHERE school_id = ? AND user_id = ? AND device_id = ?"_s,
+                      {caller.schoolId, caller.userId, caller.deviceId}, u"revoking tokens"_s);
+            !s)
+            return s;
+        return SchoolAdmin::audit(m_db, caller.schoolId, caller.userId, u"logout"_s, u"device"_s, caller.deviceId);
+    });
 }
 
 }  // namespace otrack

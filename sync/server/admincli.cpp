@@ -2,19 +2,22 @@
 
 #include "databaseurl.h"
 #include "demoschool.h"
+#include "legaldocument.h"
+#include "legalstore.h"
+#include "passwordprompt.h"
+#include "pupileraser.h"
+#include "retentioncompactor.h"
 #include "schooladmin.h"
 #include "servercli.h"
 #include "serverdatabase.h"
 #include "serverschema.h"
 
+#include <QDateTime>
 #include <QElapsedTimer>
+#include <QFile>
+#include <QStringDecoder>
 
 #include <cstdio>
-#include <iostream>
-#include <string>
-
-#include <termios.h>
-#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 
@@ -38,6 +41,23 @@ const char kAdminHelp[]
       "  unassign SCHOOL USERNAME GROUP         Take it away again (their client re-syncs).\n"
       "  revoke-device SCHOOL USERNAME DEVICE   Refuse that device; its client wipes its data.\n"
       "  list-staff SCHOOL                      One line each: id, username, role, display name (tabs).\n"
+      "  erase-pupil --school SCHOOL --pupil ID|UPN [--yes]\n"
+      "                                         Erase a pupil everywhere (docs/server.md, Erasure).\n"
+      "                                         Without --yes, prints what would go and exits 9.\n"
+      "  compact --older-than DAYS [--school SCHOOL]\n"
+      "                                         Drop purge records and push results older than DAYS\n"
+      "                                         (every school, or one); clients with older cursors\n"
+      "                                         pull again from scratch. One line per school: id,\n"
+      "                                         purges, push results, retention seq (tabs).\n"
+      "  publish-document FILE\n"
+      "                                         Publish a legal document version for every school. FILE\n"
+      "                                         (UTF-8) is the exact text; its header gives the kind,\n"
+      "                                         version, title, date, audience and summary, and its\n"
+      "                                         SHA-256 is the version's identity. Prints\n"
+      "                                         published|unchanged, kind, version, sha256 (tabs).\n"
+      "  list-acceptances --school SCHOOL [--csv]\n"
+      "                                         The school's acceptance ledger, one line each (tabs), or\n"
+      "                                         as CSV with a header row.\n"
       "  demo [--seed N] [--marks N] [--name NAME] [--fast-passwords]\n"
       "                                         Create a demo primary school (synthetic data) and print\n"
       "                                         its staff's passwords ONCE. --marks N makes exactly N\n"
@@ -49,9 +69,11 @@ const char kAdminHelp[]
       "  0  done\n"
       "  2  bad command line: unknown command or option, missing argument, bad --db\n"
       "  4  the database cannot be opened, does not answer, or is from a newer otrack-server\n"
-      "  6  no such school, staff member, group or device\n"
-      "  7  already exists (a school's name, a username in the school)\n"
-      "  8  invalid value (a role, a status, a short password, a number)\n"
+      "  6  no such school, staff member, group or device, or an unreadable FILE\n"
+      "  7  already exists (a school's name, a username in the school, a document version\n"
+      "     published with another text)\n"
+      "  8  invalid value (a role, a status, a short password, a number, a document's kind or date)\n"
+      "  9  erase-pupil without --yes: nothing was erased\n"
       "  1  anything else\n";
 
 void printOut(const QString &text)
@@ -91,30 +113,6 @@ int failWith(const Error &error)
 }
 
 // One line from standard input, without echo when it is a terminal.
-QString readPassword()
-{
-    const bool terminal = isatty(STDIN_FILENO) != 0;
-    termios saved{};
-    if (terminal) {
-        std::fputs("Password: ", stderr);
-        std::fflush(stderr);
-        tcgetattr(STDIN_FILENO, &saved);
-        termios quiet = saved;
-        quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
-        tcsetattr(STDIN_FILENO, TCSANOW, &quiet);
-    }
-    std::string line;
-    std::getline(std::cin, line);
-    if (terminal) {
-        tcsetattr(STDIN_FILENO, TCSANOW, &saved);
-        std::fputs("\n", stderr);
-    }
-    if (!line.empty() && line.back() == '\r')
-        line.pop_back();
-    QString password = QString::fromStdString(line);
-    std::fill(line.begin(), line.end(), '\0');
-    return password;
-}
 
 struct Context {
     DatabaseUrl url;
@@ -122,10 +120,175 @@ struct Context {
     QSqlDatabase db() const { return database->connection(); }
 };
 
+int usageError(const char *usage)
+{
+    return fail(kExitUsage, u"usage: otrack-server admin --db URL %1"_s.arg(QLatin1String(usage)));
+}
+
 int needArguments(const QStringList &args, int count, const char *usage)
 {
-    if (args.size() != count)
-        return fail(kExitUsage, u"usage: otrack-server admin --db URL %1"_s.arg(QLatin1String(usage)));
+    return args.size() == count ? kExitOk : usageError(usage);
+}
+
+// Removes `--name VALUE` from `args`. nullopt when absent; an empty value when the value is
+// missing (the caller reports it).
+std::optional<QString> takeOption(QStringList &args, const QString &name)
+{
+    const auto at = args.indexOf(name);
+    if (at < 0)
+        return std::nullopt;
+    const QString value = at + 1 < args.size() ? args.at(at + 1) : QString();
+    args.remove(at, at + 1 < args.size() ? 2 : 1);
+    return value;
+}
+
+struct SchoolStaff {
+    School school;
+    Staff staff;
+};
+
+// The school (id or name), then the staff member (username or id) in it.
+Result<SchoolStaff> findSchoolStaff(SchoolAdmin &admin, const QString &school, const QString &username)
+{
+    auto found = admin.findSchool(school);
+    if (!found)
+        return found.error();
+    auto staff = admin.findStaff(found->id, username);
+    if (!staff)
+        return staff.error();
+    return SchoolStaff{found.value(), staff.value()};
+}
+
+int erasePupil(SchoolAdmin &admin, QStringList args)
+{
+    const char usage[] = "erase-pupil --school SCHOOL --pupil ID|UPN [--yes]";
+    const auto schoolName = takeOption(args, u"--school"_s);
+    const auto pupil = takeOption(args, u"--pupil"_s);
+    const bool confirmed = args.removeAll(u"--yes"_s) > 0;
+    if (!schoolName || !pupil || schoolName->isEmpty() || pupil->isEmpty())
+        return usageError(usage);
+    if (int code = needArguments(args, 0, usage))
+        return code;
+    auto school = admin.findSchool(*schoolName);
+    if (!school)
+        return failWith(school.error());
+    PupilEraser eraser(admin.database());
+    auto pupilId = eraser.findPupil(school->id, *pupil);
+    if (!pupilId)
+        return failWith(pupilId.error());
+    const Caller operatorCaller{school->id, u"admin-cli"_s, QString(), Role::Admin, 1};
+    auto summary = confirmed ? eraser.erase(operatorCaller, *pupilId, QDateTime::currentMSecsSinceEpoch())
+                             : eraser.preview(operatorCaller, *pupilId);
+    if (!summary)
+        return failWith(summary.error());
+    if (summary->alreadyErased) {
+        printOut(u"already_erased\t%1\n"_s.arg(summary->pupilId));
+        return kExitOk;
+    }
+    printOut(u"%1\t%2\nmarks\t%3\nmark_events\t%4\ngroups\t%5\n"_s
+                 .arg(confirmed ? u"erased"_s : u"would_erase"_s, summary->pupilId)
+                 .arg(summary->marks)
+                 .arg(summary->markEvents)
+                 .arg(summary->groups));
+    if (!confirmed)
+        return fail(kExitUnconfirmed, u"nothing was erased: run again with --yes to erase this pupil everywhere"_s);
+    return kExitOk;
+}
+
+int compact(SchoolAdmin &admin, QStringList args)
+{
+    const char usage[] = "compact --older-than DAYS [--school SCHOOL]";
+    const auto days = takeOption(args, u"--older-than"_s);
+    const auto schoolName = takeOption(args, u"--school"_s);
+    if (!days || days->isEmpty() || (schoolName && schoolName->isEmpty()))
+        return usageError(usage);
+    if (int code = needArguments(args, 0, usage))
+        return code;
+    bool ok = false;
+    const qint64 count = days->toLongLong(&ok);
+    if (!ok || count < 0 || count > 100'000)
+        return fail(kExitInvalid, u"--older-than needs a number of days (0 to 100000)"_s);
+    QString schoolId;
+    if (schoolName) {
+        auto school = admin.findSchool(*schoolName);
+        if (!school)
+            return failWith(school.error());
+        schoolId = school->id;
+    }
+    const qint64 horizon = QDateTime::currentMSecsSinceEpoch() - count * 24 * 60 * 60 * 1000;
+    auto compacted = RetentionCompactor(admin.database()).compact(schoolId, horizon);
+    if (!compacted)
+        return failWith(compacted.error());
+    for (const CompactionSummary &summary : compacted.value())
+        printOut(u"%1\t%2\t%3\t%4\n"_s.arg(summary.schoolId)
+                     .arg(summary.purges)
+                     .arg(summary.pushResults)
+                     .arg(summary.retentionSeq));
+    return kExitOk;
+}
+
+// The document's text is the file's exact bytes: its SHA-256 is the version's identity. Its
+// kind, version, title, date, audience and summary come from its own header (docs/legal.md),
+// the same one the client reads, so what is published cannot disagree with what is shown.
+int publishDocument(SchoolAdmin &admin, QStringList args)
+{
+    const char usage[] = "publish-document FILE";
+    if (int code = needArguments(args, 1, usage))
+        return code;
+    QFile file(args.at(0));
+    if (!file.open(QIODevice::ReadOnly))
+        return fail(kExitNotFound, u"cannot read %1: %2"_s.arg(args.at(0), file.errorString()));
+    const QByteArray bytes = file.readAll();
+    QStringDecoder decoder(QStringDecoder::Utf8);
+    PublishedDocument document;
+    document.body = decoder(bytes);
+    // A byte order mark or a bad sequence would make the stored text differ from the file.
+    if (decoder.hasError() || document.body.toUtf8() != bytes)
+        return fail(kExitInvalid, u"%1 is not UTF-8 text without a byte order mark"_s.arg(args.at(0)));
+    auto parsed = LegalDocument::parse(bytes);
+    if (!parsed)
+        return fail(kExitInvalid, u"%1: %2"_s.arg(args.at(0), parsed.error().message));
+    document.kind = parsed->kind();
+    document.version = parsed->version();
+    document.title = parsed->title();
+    document.effectiveDate = parsed->effectiveDate();
+    document.audience = parsed->audience().join(u", "_s);
+    document.summary = parsed->summary();
+
+    auto published
+        = LegalStore(admin.database()).publish(document, u"admin-cli"_s, QDateTime::currentMSecsSinceEpoch());
+    if (!published)
+        return failWith(published.error());
+    printOut(u"%1\t%2\t%3\t%4\n"_s.arg(published->created ? u"published"_s : u"unchanged"_s, toString(document.kind),
+                                       published->document.version, published->document.sha256));
+    return kExitOk;
+}
+
+int listAcceptances(SchoolAdmin &admin, QStringList args)
+{
+    const char usage[] = "list-acceptances --school SCHOOL [--csv]";
+    const auto schoolName = takeOption(args, u"--school"_s);
+    const bool csv = args.removeAll(u"--csv"_s) > 0;
+    if (!schoolName || schoolName->isEmpty())
+        return usageError(usage);
+    if (int code = needArguments(args, 0, usage))
+        return code;
+    auto school = admin.findSchool(*schoolName);
+    if (!school)
+        return failWith(school.error());
+    auto entries = LegalStore(admin.database()).ledger(school->id);
+    if (!entries)
+        return failWith(entries.error());
+    if (csv) {
+        QFile out;
+        if (!out.open(stdout, QIODevice::WriteOnly))
+            return fail(kExitFailure, u"cannot write to standard output"_s);
+        const Status written = LegalStore::writeLedgerCsv(entries.value(), &out);
+        out.flush();
+        return written ? kExitOk : failWith(written.error());
+    }
+    for (const LedgerEntry &entry : entries.value())
+        printOut(entry.cells().join(u'\t') + u'\n');
     return kExitOk;
 }
 
@@ -228,7 +391,7 @@ int runCommand(Context &context, const QString &command, const QStringList &args
         auto found = school(args.at(0));
         if (!found)
             return failWith(found.error());
-        const QString password = readPassword();
+        const QString password = readPasswordLine();
         if (password.size() < 8)
             return fail(kExitInvalid, u"the password (from standard input) must be at least 8 characters"_s);
         auto staff = admin.addStaff(found->id, args.at(1), args.at(2), *role, password);
@@ -241,29 +404,24 @@ int runCommand(Context &context, const QString &command, const QStringList &args
         if (int code = needArguments(
                 args, 3, command == u"assign"_s ? "assign SCHOOL USERNAME GROUP" : "unassign SCHOOL USERNAME GROUP"))
             return code;
-        auto found = school(args.at(0));
+        auto found = findSchoolStaff(admin, args.at(0), args.at(1));
         if (!found)
             return failWith(found.error());
-        auto staff = admin.findStaff(found->id, args.at(1));
-        if (!staff)
-            return failWith(staff.error());
-        auto group = admin.findGroup(found->id, args.at(2));
+        auto group = admin.findGroup(found->school.id, args.at(2));
         if (!group)
             return failWith(group.error());
-        const Status s = command == u"assign"_s ? admin.assignStaffToGroup(found->id, staff->id, group->id)
-                                                : admin.removeStaffFromGroup(found->id, staff->id, group->id);
+        const Status s = command == u"assign"_s
+            ? admin.assignStaffToGroup(found->school.id, found->staff.id, group->id)
+            : admin.removeStaffFromGroup(found->school.id, found->staff.id, group->id);
         return s ? kExitOk : failWith(s.error());
     }
     if (command == u"revoke-device"_s) {
         if (int code = needArguments(args, 3, "revoke-device SCHOOL USERNAME DEVICE"))
             return code;
-        auto found = school(args.at(0));
+        auto found = findSchoolStaff(admin, args.at(0), args.at(1));
         if (!found)
             return failWith(found.error());
-        auto staff = admin.findStaff(found->id, args.at(1));
-        if (!staff)
-            return failWith(staff.error());
-        const Status s = admin.revokeDevice(found->id, staff->id, args.at(2));
+        const Status s = admin.revokeDevice(found->school.id, found->staff.id, args.at(2));
         return s ? kExitOk : failWith(s.error());
     }
     if (command == u"list-staff"_s) {
@@ -281,6 +439,14 @@ int runCommand(Context &context, const QString &command, const QStringList &args
     }
     if (command == u"demo"_s)
         return demo(context, args);
+    if (command == u"erase-pupil"_s)
+        return erasePupil(admin, args);
+    if (command == u"publish-document"_s)
+        return publishDocument(admin, args);
+    if (command == u"list-acceptances"_s)
+        return listAcceptances(admin, args);
+    if (command == u"compact"_s)
+        return compact(admin, args);
     return fail(kExitUsage, u"unknown admin command '%1' (see otrack-server admin --help)"_s.arg(command));
 }
 

@@ -9,17 +9,38 @@
 #include <QHttpServerRequest>
 #include <QJsonDocument>
 
+#include <utility>
+
 using namespace Qt::StringLiterals;
 
 namespace otrack {
 
+namespace {
+
+// Answers may hold personal data: never cached by a proxy or the client's disk cache.
+constexpr std::pair<const char *, const char *> kAnswerHeaders[]
+    = {{"Cache-Control", "no-store"}, {"X-Content-Type-Options", "nosniff"}};
+
+}  // namespace
+
 QHttpServerResponse jsonResponse(const QByteArray &body, QHttpServerResponse::StatusCode status)
 {
     QHttpServerResponse response(QByteArray(protocol::kJsonContentType), body, status);
-    // Answers may hold personal data: never cached by a proxy or the client's disk cache.
-    response.addHeader(QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-store"));
-    response.addHeader(QByteArrayLiteral("X-Content-Type-Options"), QByteArrayLiteral("nosniff"));
+    for (const auto &[name, value] : kAnswerHeaders)
+        response.addHeader(QByteArray(name), QByteArray(value));
     return response;
+}
+
+QByteArray closingErrorAnswer(const ApiError &error, QHttpServerResponse::StatusCode status, const char *reason)
+{
+    const QByteArray body = error.encode();
+    QByteArray answer = "HTTP/1.1 " + QByteArray::number(int(status)) + ' ' + reason + "\r\n";
+    answer += "Content-Type: " + QByteArray(protocol::kJsonContentType) + "\r\n";
+    answer += "Content-Length: " + QByteArray::number(body.size()) + "\r\n";
+    for (const auto &[name, value] : kAnswerHeaders)
+        answer += QByteArray(name) + ": " + value + "\r\n";
+    answer += "Connection: close\r\n\r\n" + body;
+    return answer;
 }
 
 QHttpServerResponse jsonResponse(const QJsonObject &body, QHttpServerResponse::StatusCode status)
@@ -45,6 +66,7 @@ QHttpServerResponse::StatusCode httpStatusFor(ErrorCode code)
         return S::Conflict;
     case ErrorCode::Locked:
     case ErrorCode::Forbidden:
+    case ErrorCode::LegalAcceptanceRequired:
         return S::Forbidden;
     case ErrorCode::Unauthenticated:
     case ErrorCode::WrongPassword:
@@ -84,6 +106,8 @@ QString apiCodeFor(ErrorCode code)
     case QHttpServerResponse::StatusCode::Unauthorized:
         return u"unauthenticated"_s;
     case QHttpServerResponse::StatusCode::Forbidden:
+        if (code == ErrorCode::LegalAcceptanceRequired)
+            return QString::fromLatin1(ApiError::kLegalAcceptanceRequired);
         return code == ErrorCode::Locked ? u"locked"_s : u"forbidden"_s;
     case QHttpServerResponse::StatusCode::Conflict:
         return u"conflict"_s;
@@ -92,7 +116,7 @@ QString apiCodeFor(ErrorCode code)
     case QHttpServerResponse::StatusCode::Gone:
         return u"gone"_s;
     case QHttpServerResponse::StatusCode::PayloadTooLarge:
-        return u"too_large"_s;
+        return QString::fromLatin1(ApiError::kTooLarge);
     case QHttpServerResponse::StatusCode::ServiceUnavailable:
         return QString::fromLatin1(ApiError::kDatabaseUnavailable);
     default:
@@ -115,15 +139,15 @@ std::optional<QHttpServerResponse> checkProtocolHeader(const QHttpServerRequest 
     const int version = protocol::parseVersionHeader(request.value(QByteArray(protocol::kProtocolHeader)));
     const QByteArray schemaHeader = request.value(QByteArray(protocol::kSchemaHeader));
     const int schema
-        = schemaHeader.isEmpty() ? protocol::kClientSchemaVersion : protocol::parseVersionHeader(schemaHeader);
-    if (version >= protocol::kVersion && schema >= protocol::kClientSchemaVersion)
+        = schemaHeader.isEmpty() ? protocol::kMinClientSchemaVersion : protocol::parseVersionHeader(schemaHeader);
+    if (version >= protocol::kVersion && schema >= protocol::kMinClientSchemaVersion)
         return std::nullopt;
     const QString message = version < 0
         ? u"the OTrack-Protocol header is missing or malformed; this server speaks protocol %1"_s.arg(
             protocol::kVersion)
         : u"this client is too old for the server (protocol %1, schema %2 at least): please upgrade OTrack"_s
               .arg(protocol::kVersion)
-              .arg(protocol::kClientSchemaVersion);
+              .arg(protocol::kMinClientSchemaVersion);
     return errorResponse(ApiError{QString::fromLatin1(ApiError::kUpgradeRequired), message, QString()},
                          QHttpServerResponse::StatusCode::UpgradeRequired);
 }

@@ -19,6 +19,10 @@ QHttpServerResponse jsonResponse(const QByteArray &body, QHttpServerResponse::St
 QHttpServerResponse jsonResponse(const QJsonObject &body,
                                  QHttpServerResponse::StatusCode status = QHttpServerResponse::StatusCode::Ok);
 QHttpServerResponse errorResponse(const ApiError &error, QHttpServerResponse::StatusCode status);
+// The same error answer as raw HTTP/1.1 bytes with "Connection: close", for the transport guard
+// (connectionguard.h), which refuses a request before Qt HTTP Server has one to answer.
+// `reason` is the status line's reason phrase.
+QByteArray closingErrorAnswer(const ApiError &error, QHttpServerResponse::StatusCode status, const char *reason);
 // Maps the code to its status and stable wire code. Internal failures are logged by the
 // caller and answered without their detail.
 QHttpServerResponse errorResponse(const Error &error, const QString &field = QString());
@@ -28,7 +32,7 @@ QString apiCodeFor(ErrorCode code);
 // The protocol check every /v1 route except /v1/health runs first, on the handler thread
 // (shared by the auth and sync routes): a request without an OTrack-Protocol header, or with a
 // version older than protocol::kVersion (or an OTrack-Schema older than
-// protocol::kClientSchemaVersion), answers 426 upgrade_required. nullopt: go on.
+// protocol::kMinClientSchemaVersion), answers 426 upgrade_required. nullopt: go on.
 std::optional<QHttpServerResponse> checkProtocolHeader(const QHttpServerRequest &request);
 
 // The answer to a failed Authenticator::authenticate: 401 "unauthenticated", or 401

@@ -1,8 +1,10 @@
 #include "connectionpool.h"
 
+#include "logging.h"
 #include "serverdatabase.h"
 
 #include <QHash>
+#include <QSqlQuery>
 #include <QThread>
 #include <QThreadStorage>
 
@@ -26,11 +28,46 @@ ConnectionPool::ConnectionPool(DatabaseUrl url, int threads) : m_url(std::move(u
     m_threads.setMaxThreadCount(threads);
     // Threads (and their connections) live as long as the pool: reconnecting is slow.
     m_threads.setExpiryTimeout(-1);
+    if (m_url.kind() == DatabaseUrl::Kind::Sqlite)
+        m_checkpointer = std::thread([this] { checkpointLoop(); });
 }
 
 ConnectionPool::~ConnectionPool()
 {
     m_threads.waitForDone();
+    if (m_checkpointer.joinable()) {
+        {
+            std::lock_guard lock(m_stopMutex);
+            m_stopping = true;
+        }
+        m_stopRequested.notify_all();
+        m_checkpointer.join();
+    }
+}
+
+void ConnectionPool::checkpointLoop()
+{
+    {
+        auto opened = ServerDatabase::open(m_url, u"otrack-pool-%1-checkpointer"_s.arg(m_poolId));
+        if (!opened) {
+            qCWarning(lcServer) << "no checkpointer connection; requests checkpoint the WAL themselves:"
+                                << opened.error().message;
+            return;
+        }
+        QSqlDatabase db = opened.value()->connection();
+        m_checkpointing = true;
+        std::unique_lock lock(m_stopMutex);
+        while (!m_stopRequested.wait_for(lock, std::chrono::milliseconds(kCheckpointIntervalMs),
+                                         [this] { return m_stopping; })) {
+            lock.unlock();
+            // PASSIVE copies what no reader still needs and never waits for anyone; when
+            // nothing is new it only reads the WAL index. A failure is retried next time.
+            QSqlQuery checkpoint(db);
+            if (!checkpoint.exec(u"PRAGMA wal_checkpoint(PASSIVE)"_s))
+                qCWarning(lcServer) << "WAL checkpoint failed:" << checkpoint.lastError().text();
+            lock.lock();
+        }
+    }
 }
 
 Result<QSqlDatabase> ConnectionPool::connection()
@@ -45,6 +82,11 @@ Result<QSqlDatabase> ConnectionPool::connection()
         auto opened = ServerDatabase::open(m_url, name);
         if (!opened)
             return opened.error();
+        if (m_checkpointing) {
+            QSqlQuery off(opened.value()->connection());
+            if (!off.exec(u"PRAGMA wal_autocheckpoint=0"_s))
+                return sqlError(off.lastError(), u"handing checkpoints to the checkpointer"_s);
+        }
         found = connections.insert(m_poolId, std::shared_ptr<ServerDatabase>(std::move(opened.value())));
     }
     return found.value()->connection();

@@ -9,6 +9,9 @@
 #include <QThreadPool>
 
 #include <atomic>
+#include <condition_variable>
+#include <mutex>
+#include <thread>
 
 namespace otrack {
 
@@ -17,6 +20,11 @@ namespace otrack {
 // and return a QFuture; each pool thread has its own QtSql connection (a QSqlDatabase may
 // only be used on the thread that opened it), opened on first use and kept while the
 // thread lives.
+//
+// On SQLite the pool's connections do not checkpoint the WAL themselves (by default the commit
+// that crosses 1,000 WAL pages copies them into the database and syncs it, tens of
+// milliseconds on that request): a background thread of the pool runs PASSIVE checkpoints
+// instead, which never block readers or writers.
 class ConnectionPool {
 public:
     ConnectionPool(DatabaseUrl url, int threads);
@@ -40,11 +48,24 @@ public:
 
     void waitForDone() { m_threads.waitForDone(); }
 
+    // How often the SQLite checkpointer runs.
+    static constexpr int kCheckpointIntervalMs = 100;
+
 private:
+    void checkpointLoop();
+
     DatabaseUrl m_url;
     QThreadPool m_threads;
     const int m_poolId;
     static std::atomic<int> s_nextPoolId;
+
+    // Set once the checkpointer has its connection: until then (or if it never gets one)
+    // connections keep SQLite's own automatic checkpoints, so the WAL cannot grow unchecked.
+    std::atomic<bool> m_checkpointing{false};
+    std::mutex m_stopMutex;
+    std::condition_variable m_stopRequested;
+    bool m_stopping = false;
+    std::thread m_checkpointer;
 };
 
 }  // namespace otrack

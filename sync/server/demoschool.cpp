@@ -4,6 +4,7 @@
 #include "securebytes.h"
 #include "serverdatabase.h"
 #include "upn.h"
+#include "writetransaction.h"
 
 #include <QDateTime>
 #include <QSqlError>
@@ -166,15 +167,13 @@ public:
     {
         if (m_rows.isEmpty())
             return {};
-        if (!m_db.transaction())
-            return sqlError(m_db.lastError(), u"starting the marks transaction"_s);
-        Status status = write();
-        if (!status) {
-            m_db.rollback();
-            return status;
-        }
-        if (!m_db.commit())
-            return sqlError(m_db.lastError(), u"committing marks"_s);
+        WriteTransaction transaction(m_db);
+        if (Status s = transaction.begin(u"the demo marks"_s); !s)
+            return s;
+        if (Status s = write(); !s)
+            return s;
+        if (Status s = transaction.commit(); !s)
+            return s;
         m_written += m_rows.size();
         m_rows.clear();
         return {};
@@ -280,13 +279,10 @@ Result<DemoSummary> DemoSchool::create(QSqlDatabase db, const DemoOptions &optio
         return s.error();
 
     // Everything else in one transaction per part: SchoolAdmin joins the caller's.
-    if (!db.transaction())
-        return sqlError(db.lastError(), u"starting the demo transaction"_s);
+    WriteTransaction rollTransaction(db);
+    if (Status s = rollTransaction.begin(u"the demo roll"_s); !s)
+        return s.error();
     admin.setCallerOwnsTransaction(true);
-    auto rollback = [&](const Error &error) -> Error {
-        db.rollback();
-        return error;
-    };
 
     // The scale, frameworks and terms.
     Scale scale{QString(),
@@ -297,7 +293,7 @@ Result<DemoSummary> DemoSchool::create(QSqlDatabase db, const DemoOptions &optio
                  {u"GDS"_s, u"Greater depth"_s, u"G"_s, 3, u"#264653"_s}}};
     auto addedScale = admin.addScale(scale);
     if (!addedScale)
-        return rollback(addedScale.error());
+        return addedScale.error();
 
     constexpr int kMarkedTerms = 3;
     const int markedClassesPerYear = options.classesPerYear;
@@ -322,7 +318,7 @@ Result<DemoSummary> DemoSchool::create(QSqlDatabase db, const DemoOptions &optio
         }
         auto added = admin.addFramework(framework);
         if (!added)
-            return rollback(added.error());
+            return added.error();
         frameworks.append(added.value());
         summary.objectives += int(added->objectives.size());
     }
@@ -332,7 +328,7 @@ Result<DemoSummary> DemoSchool::create(QSqlDatabase db, const DemoOptions &optio
         auto term = admin.addTerm(
             Term{QString(), schoolId, QLatin1String(kTermNames[std::size_t(i)]), u"2026/27"_s, i + 1, false});
         if (!term)
-            return rollback(term.error());
+            return term.error();
         terms.append(term.value());
     }
     summary.terms = int(terms.size());
@@ -349,7 +345,7 @@ Result<DemoSummary> DemoSchool::create(QSqlDatabase db, const DemoOptions &optio
             const QString className = yearName(year) + u' ' + QLatin1String(kClassNames[std::size_t(c)]);
             auto group = admin.addGroup(Group{QString(), schoolId, className, GroupKind::Class, year});
             if (!group)
-                return rollback(group.error());
+                return group.error();
             classes.append(group.value());
             QStringList members;
             for (int p = 0; p < options.pupilsPerClass; ++p) {
@@ -375,7 +371,7 @@ Result<DemoSummary> DemoSchool::create(QSqlDatabase db, const DemoOptions &optio
                                                  + u"%1"_s.arg(serial, 3, 10, QLatin1Char('0')));
                 auto added = admin.addPupil(pupil);
                 if (!added)
-                    return rollback(added.error());
+                    return added.error();
                 members.append(added->id);
                 DemoPupil demo{added->id, year, int(classes.size()) - 1, {}};
                 for (int &level : demo.level) {
@@ -385,13 +381,13 @@ Result<DemoSummary> DemoSchool::create(QSqlDatabase db, const DemoOptions &optio
                 pupils.append(demo);
             }
             if (Status s = admin.setGroupMembers(schoolId, group->id, members); !s)
-                return rollback(s.error());
+                return s.error();
         }
     }
     summary.pupils = int(pupils.size());
     summary.groups = int(classes.size());
-    if (!db.commit())
-        return rollback(sqlError(db.lastError(), u"committing the roll"_s));
+    if (Status s = rollTransaction.commit(); !s)
+        return s.error();
     admin.setCallerOwnsTransaction(false);
 
     // One teacher per class (hashing outside transactions), then their assignments.

@@ -29,23 +29,6 @@ qint64 nowMs()
     return QDateTime::currentMSecsSinceEpoch();
 }
 
-// Prepares and runs `sql` with `values` bound in order.
-Status exec(QSqlQuery &query, const QString &sql, const QVariantList &values, const QString &context)
-{
-    if (!query.prepare(sql))
-        return sqlError(query.lastError(), context);
-    for (const QVariant &value : values) {
-        // A null QString would bind as SQL NULL; text columns are NOT NULL: bind ''.
-        if (value.typeId() == QMetaType::QString && value.toString().isNull())
-            query.addBindValue(QString(u""_s));
-        else
-            query.addBindValue(value);
-    }
-    if (!query.exec())
-        return sqlError(query.lastError(), context);
-    return {};
-}
-
 QVariant dateOrNull(const QDate &date)
 {
     return date.isValid() ? QVariant(date.toString(Qt::ISODate)) : QVariant();  // invalid: SQL NULL
@@ -92,13 +75,14 @@ auto SchoolAdmin::inTransaction(const QString &what, Work work) -> decltype(work
 Result<qint64> SchoolAdmin::allocateSequence(QSqlDatabase db, const QString &schoolId, qint64 count)
 {
     QSqlQuery query(db);
-    if (Status s = exec(query, u"UPDATE schools SET next_seq = next_seq + ? WHERE id = ?"_s, {count, schoolId},
-                        u"allocating sequence numbers"_s);
+    if (Status s = execSql(query, u"UPDATE schools SET next_seq = next_seq + ? WHERE id = ?"_s, {count, schoolId},
+                           u"allocating sequence numbers"_s);
         !s)
         return s.error();
     if (query.numRowsAffected() != 1)
         return Error{ErrorCode::NotFound, u"no such school"_s};
-    if (Status s = exec(query, u"SELECT next_seq FROM schools WHERE id = ?"_s, {schoolId}, u"reading the sequence"_s);
+    if (Status s
+        = execSql(query, u"SELECT next_seq FROM schools WHERE id = ?"_s, {schoolId}, u"reading the sequence"_s);
         !s)
         return s.error();
     if (!query.next())
@@ -110,16 +94,16 @@ Status SchoolAdmin::audit(QSqlDatabase db, const QString &schoolId, const QStrin
                           const QString &entity, const QString &entityId, const QString &detail)
 {
     QSqlQuery query(db);
-    return exec(query,
-                u"INSERT INTO audit_events (school_id, actor_id, action, entity, entity_id, detail, at) "
-                u"VALUES (?, ?, ?, ?, ?, ?, ?)"_s,
-                {schoolId, actorId, action, entity, entityId, detail, nowMs()}, u"recording an audit event"_s);
+    return execSql(query,
+                   u"INSERT INTO audit_events (school_id, actor_id, action, entity, entity_id, detail, at) "
+                   u"VALUES (?, ?, ?, ?, ?, ?, ?)"_s,
+                   {schoolId, actorId, action, entity, entityId, detail, nowMs()}, u"recording an audit event"_s);
 }
 
 Status SchoolAdmin::requireSchool(const QString &schoolId)
 {
     QSqlQuery query(m_db);
-    if (Status s = exec(query, u"SELECT 1 FROM schools WHERE id = ?"_s, {schoolId}, u"finding the school"_s); !s)
+    if (Status s = execSql(query, u"SELECT 1 FROM schools WHERE id = ?"_s, {schoolId}, u"finding the school"_s); !s)
         return s;
     if (!query.next())
         return Error{ErrorCode::NotFound, u"no such school"_s};
@@ -133,16 +117,16 @@ Result<School> SchoolAdmin::createSchool(const QString &name, const QString &urn
         return Error{ErrorCode::InvalidArgument, u"a school needs a name"_s};
     return inTransaction(u"create a school"_s, [&]() -> Result<School> {
         QSqlQuery query(m_db);
-        if (Status s = exec(query, u"SELECT 1 FROM schools WHERE name = ?"_s, {trimmed}, u"checking the name"_s); !s)
+        if (Status s = execSql(query, u"SELECT 1 FROM schools WHERE name = ?"_s, {trimmed}, u"checking the name"_s); !s)
             return s.error();
         if (query.next())
             return Error{ErrorCode::AlreadyExists, u"a school with that name already exists"_s};
         School school{newId(), trimmed, urn.trimmed(), SchoolStatus::AwaitingTerms};
         if (Status s
-            = exec(query,
-                   u"INSERT INTO schools (id, name, urn, status, next_seq, retention_seq, created_at) "
-                   u"VALUES (?, ?, ?, ?, 1, 0, ?)"_s,
-                   {school.id, school.name, school.urn, toString(school.status), nowMs()}, u"creating the school"_s);
+            = execSql(query,
+                      u"INSERT INTO schools (id, name, urn, status, next_seq, retention_seq, created_at) "
+                      u"VALUES (?, ?, ?, ?, 1, 0, ?)"_s,
+                      {school.id, school.name, school.urn, toString(school.status), nowMs()}, u"creating the school"_s);
             !s)
             return s.error();
         if (Status s = audit(m_db, school.id, m_actorId, u"create_school"_s, u"school"_s, school.id); !s)
@@ -155,8 +139,8 @@ Status SchoolAdmin::setSchoolStatus(const QString &schoolId, SchoolStatus status
 {
     return inTransaction(u"set the school's status"_s, [&]() -> Status {
         QSqlQuery query(m_db);
-        if (Status s = exec(query, u"UPDATE schools SET status = ? WHERE id = ?"_s, {toString(status), schoolId},
-                            u"setting the school's status"_s);
+        if (Status s = execSql(query, u"UPDATE schools SET status = ? WHERE id = ?"_s, {toString(status), schoolId},
+                               u"setting the school's status"_s);
             !s)
             return s;
         if (query.numRowsAffected() != 1)
@@ -169,10 +153,10 @@ Status SchoolAdmin::setSchoolStatus(const QString &schoolId, SchoolStatus status
 Result<School> SchoolAdmin::findSchool(const QString &idOrName)
 {
     QSqlQuery query(m_db);
-    if (Status s = exec(query,
-                        u"SELECT id, name, urn, status FROM schools WHERE id = ? OR name = ? ORDER BY "
-                        u"CASE WHEN id = ? THEN 0 ELSE 1 END"_s,
-                        {idOrName, idOrName.trimmed(), idOrName}, u"finding the school"_s);
+    if (Status s = execSql(query,
+                           u"SELECT id, name, urn, status FROM schools WHERE id = ? OR name = ? ORDER BY "
+                           u"CASE WHEN id = ? THEN 0 ELSE 1 END"_s,
+                           {idOrName, idOrName.trimmed(), idOrName}, u"finding the school"_s);
         !s)
         return s.error();
     if (!query.next())
@@ -199,8 +183,8 @@ Result<Staff> SchoolAdmin::addStaff(const QString &schoolId, const QString &user
         if (Status s = requireSchool(schoolId); !s)
             return s.error();
         QSqlQuery query(m_db);
-        if (Status s = exec(query, u"SELECT 1 FROM staff WHERE school_id = ? AND username = ?"_s, {schoolId, name},
-                            u"checking the username"_s);
+        if (Status s = execSql(query, u"SELECT 1 FROM staff WHERE school_id = ? AND username = ?"_s, {schoolId, name},
+                               u"checking the username"_s);
             !s)
             return s.error();
         if (query.next())
@@ -209,12 +193,12 @@ Result<Staff> SchoolAdmin::addStaff(const QString &schoolId, const QString &user
         if (!seq)
             return seq.error();
         Staff staff{newId(), schoolId, name, displayName.trimmed(), role};
-        if (Status s = exec(query,
-                            u"INSERT INTO staff (id, school_id, username, display_name, role, password_hash, epoch, "
-                            u"disabled, seq, created_at) VALUES (?, ?, ?, ?, ?, ?, 1, 0, ?, ?)"_s,
-                            {staff.id, schoolId, staff.username, staff.displayName, toString(role), hashed.value(),
-                             seq.value(), nowMs()},
-                            u"adding the staff member"_s);
+        if (Status s = execSql(query,
+                               u"INSERT INTO staff (id, school_id, username, display_name, role, password_hash, epoch, "
+                               u"disabled, seq, created_at) VALUES (?, ?, ?, ?, ?, ?, 1, 0, ?, ?)"_s,
+                               {staff.id, schoolId, staff.username, staff.displayName, toString(role), hashed.value(),
+                                seq.value(), nowMs()},
+                               u"adding the staff member"_s);
             !s)
             return s.error();
         if (Status s
@@ -228,10 +212,10 @@ Result<Staff> SchoolAdmin::addStaff(const QString &schoolId, const QString &user
 Result<Staff> SchoolAdmin::findStaff(const QString &schoolId, const QString &username)
 {
     QSqlQuery query(m_db);
-    if (Status s = exec(query,
-                        u"SELECT id, school_id, username, display_name, role FROM staff "
-                        u"WHERE school_id = ? AND (username = ? OR id = ?)"_s,
-                        {schoolId, username.trimmed(), username}, u"finding the staff member"_s);
+    if (Status s = execSql(query,
+                           u"SELECT id, school_id, username, display_name, role FROM staff "
+                           u"WHERE school_id = ? AND (username = ? OR id = ?)"_s,
+                           {schoolId, username.trimmed(), username}, u"finding the staff member"_s);
         !s)
         return s.error();
     if (!query.next())
@@ -242,10 +226,10 @@ Result<Staff> SchoolAdmin::findStaff(const QString &schoolId, const QString &use
 Result<QList<Staff>> SchoolAdmin::listStaff(const QString &schoolId)
 {
     QSqlQuery query(m_db);
-    if (Status s = exec(query,
-                        u"SELECT id, school_id, username, display_name, role FROM staff WHERE school_id = ? "
-                        u"ORDER BY username"_s,
-                        {schoolId}, u"listing staff"_s);
+    if (Status s = execSql(query,
+                           u"SELECT id, school_id, username, display_name, role FROM staff WHERE school_id = ? "
+                           u"ORDER BY username"_s,
+                           {schoolId}, u"listing staff"_s);
         !s)
         return s.error();
     QList<Staff> staff;
@@ -261,8 +245,8 @@ Status SchoolAdmin::setStaffDisabled(const QString &schoolId, const QString &sta
         if (!seq)
             return seq.error();
         QSqlQuery query(m_db);
-        if (Status s = exec(query, u"UPDATE staff SET disabled = ?, seq = ? WHERE school_id = ? AND id = ?"_s,
-                            {flag(disabled), seq.value(), schoolId, staffId}, u"disabling the staff member"_s);
+        if (Status s = execSql(query, u"UPDATE staff SET disabled = ?, seq = ? WHERE school_id = ? AND id = ?"_s,
+                               {flag(disabled), seq.value(), schoolId, staffId}, u"disabling the staff member"_s);
             !s)
             return s;
         if (query.numRowsAffected() != 1)
@@ -274,8 +258,8 @@ Status SchoolAdmin::setStaffDisabled(const QString &schoolId, const QString &sta
 Result<qint64> SchoolAdmin::staffEpoch(const QString &schoolId, const QString &staffId)
 {
     QSqlQuery query(m_db);
-    if (Status s = exec(query, u"SELECT epoch FROM staff WHERE school_id = ? AND id = ?"_s, {schoolId, staffId},
-                        u"reading the epoch"_s);
+    if (Status s = execSql(query, u"SELECT epoch FROM staff WHERE school_id = ? AND id = ?"_s, {schoolId, staffId},
+                           u"reading the epoch"_s);
         !s)
         return s.error();
     if (!query.next())
@@ -294,7 +278,7 @@ Result<Group> SchoolAdmin::addGroup(Group group)
         if (!seq)
             return seq.error();
         QSqlQuery query(m_db);
-        if (Status s = exec(
+        if (Status s = execSql(
                 query, u"INSERT INTO groups (id, school_id, name, kind, year_group, seq) VALUES (?, ?, ?, ?, ?, ?)"_s,
                 {group.id, group.schoolId, group.name.trimmed(), toString(group.kind), group.yearGroup, seq.value()},
                 u"adding the group"_s);
@@ -309,10 +293,10 @@ Result<Group> SchoolAdmin::addGroup(Group group)
 Result<Group> SchoolAdmin::findGroup(const QString &schoolId, const QString &idOrName)
 {
     QSqlQuery query(m_db);
-    if (Status s = exec(query,
-                        u"SELECT id, school_id, name, kind, year_group FROM groups WHERE school_id = ? "
-                        u"AND (id = ? OR name = ?) ORDER BY CASE WHEN id = ? THEN 0 ELSE 1 END"_s,
-                        {schoolId, idOrName, idOrName.trimmed(), idOrName}, u"finding the group"_s);
+    if (Status s = execSql(query,
+                           u"SELECT id, school_id, name, kind, year_group FROM groups WHERE school_id = ? "
+                           u"AND (id = ? OR name = ?) ORDER BY CASE WHEN id = ? THEN 0 ELSE 1 END"_s,
+                           {schoolId, idOrName, idOrName.trimmed(), idOrName}, u"finding the group"_s);
         !s)
         return s.error();
     if (!query.next())
@@ -329,14 +313,14 @@ Status SchoolAdmin::setGroupMembers(const QString &schoolId, const QString &grou
             return seq.error();
         QSqlQuery query(m_db);
         // Bumping the group's seq makes clients re-pull its membership.
-        if (Status s = exec(query, u"UPDATE groups SET seq = ? WHERE school_id = ? AND id = ?"_s,
-                            {seq.value(), schoolId, groupId}, u"updating the group"_s);
+        if (Status s = execSql(query, u"UPDATE groups SET seq = ? WHERE school_id = ? AND id = ?"_s,
+                               {seq.value(), schoolId, groupId}, u"updating the group"_s);
             !s)
             return s;
         if (query.numRowsAffected() != 1)
             return Error{ErrorCode::NotFound, u"no such group in this school"_s};
-        if (Status s = exec(query, u"DELETE FROM group_members WHERE school_id = ? AND group_id = ?"_s,
-                            {schoolId, groupId}, u"clearing the group"_s);
+        if (Status s = execSql(query, u"DELETE FROM group_members WHERE school_id = ? AND group_id = ?"_s,
+                               {schoolId, groupId}, u"clearing the group"_s);
             !s)
             return s;
         QSqlQuery check(m_db);
@@ -344,23 +328,18 @@ Status SchoolAdmin::setGroupMembers(const QString &schoolId, const QString &grou
             || !check.prepare(u"SELECT 1 FROM pupils WHERE school_id = ? AND id = ?"_s))
             return sqlError(query.lastError(), u"preparing the members"_s);
         for (const QString &pupilId : pupilIds) {
-            check.addBindValue(schoolId);
-            check.addBindValue(pupilId);
-            if (!check.exec())
-                return sqlError(check.lastError(), u"checking a member"_s);
+            if (Status s = execSql(check, {schoolId, pupilId}, u"checking a member"_s); !s)
+                return s;
             if (!check.next())
                 return Error{ErrorCode::NotFound, u"no such pupil in this school"_s};
-            query.addBindValue(schoolId);
-            query.addBindValue(groupId);
-            query.addBindValue(pupilId);
-            if (!query.exec())
-                return sqlError(query.lastError(), u"adding a member"_s);
+            if (Status s = execSql(query, {schoolId, groupId, pupilId}, u"adding a member"_s); !s)
+                return s;
         }
         // The group's teachers gain or lose pupils whose rows carry older seqs: re-sync them.
-        if (Status s = exec(query,
-                            u"UPDATE staff SET epoch = epoch + 1, seq = ? WHERE school_id = ? AND id IN "
-                            u"(SELECT staff_id FROM staff_groups WHERE school_id = ? AND group_id = ?)"_s,
-                            {seq.value(), schoolId, schoolId, groupId}, u"bumping the teachers' epochs"_s);
+        if (Status s = execSql(query,
+                               u"UPDATE staff SET epoch = epoch + 1, seq = ? WHERE school_id = ? AND id IN "
+                               u"(SELECT staff_id FROM staff_groups WHERE school_id = ? AND group_id = ?)"_s,
+                               {seq.value(), schoolId, schoolId, groupId}, u"bumping the teachers' epochs"_s);
             !s)
             return s;
         return audit(m_db, schoolId, m_actorId, u"set_group_members"_s, u"group"_s, groupId,
@@ -372,11 +351,11 @@ Status SchoolAdmin::assignStaffToGroup(const QString &schoolId, const QString &s
 {
     return inTransaction(u"assign a staff member to a group"_s, [&]() -> Status {
         QSqlQuery query(m_db);
-        if (Status s = exec(query,
-                            u"SELECT (SELECT COUNT(*) FROM staff WHERE school_id = ? AND id = ?), "
-                            u"(SELECT COUNT(*) FROM groups WHERE school_id = ? AND id = ?), "
-                            u"(SELECT COUNT(*) FROM staff_groups WHERE staff_id = ? AND group_id = ?)"_s,
-                            {schoolId, staffId, schoolId, groupId, staffId, groupId}, u"checking the assignment"_s);
+        if (Status s = execSql(query,
+                               u"SELECT (SELECT COUNT(*) FROM staff WHERE school_id = ? AND id = ?), "
+                               u"(SELECT COUNT(*) FROM groups WHERE school_id = ? AND id = ?), "
+                               u"(SELECT COUNT(*) FROM staff_groups WHERE staff_id = ? AND group_id = ?)"_s,
+                               {schoolId, staffId, schoolId, groupId, staffId, groupId}, u"checking the assignment"_s);
             !s)
             return s;
         if (!query.next() || query.value(0).toInt() != 1)
@@ -388,14 +367,14 @@ Status SchoolAdmin::assignStaffToGroup(const QString &schoolId, const QString &s
         auto seq = allocateSequence(m_db, schoolId);
         if (!seq)
             return seq.error();
-        if (Status s = exec(query, u"INSERT INTO staff_groups (school_id, staff_id, group_id) VALUES (?, ?, ?)"_s,
-                            {schoolId, staffId, groupId}, u"assigning the group"_s);
+        if (Status s = execSql(query, u"INSERT INTO staff_groups (school_id, staff_id, group_id) VALUES (?, ?, ?)"_s,
+                               {schoolId, staffId, groupId}, u"assigning the group"_s);
             !s)
             return s;
         // Their scope grew: the new pupils' rows and marks carry seqs below the client's
         // cursor, so an incremental pull would miss them. A new epoch makes it re-sync.
-        if (Status s = exec(query, u"UPDATE staff SET epoch = epoch + 1, seq = ? WHERE school_id = ? AND id = ?"_s,
-                            {seq.value(), schoolId, staffId}, u"updating the staff member"_s);
+        if (Status s = execSql(query, u"UPDATE staff SET epoch = epoch + 1, seq = ? WHERE school_id = ? AND id = ?"_s,
+                               {seq.value(), schoolId, staffId}, u"updating the staff member"_s);
             !s)
             return s;
         return audit(m_db, schoolId, m_actorId, u"assign_group"_s, u"staff"_s, staffId, u"group="_s + groupId);
@@ -406,8 +385,9 @@ Status SchoolAdmin::removeStaffFromGroup(const QString &schoolId, const QString 
 {
     return inTransaction(u"remove a staff member from a group"_s, [&]() -> Status {
         QSqlQuery query(m_db);
-        if (Status s = exec(query, u"DELETE FROM staff_groups WHERE school_id = ? AND staff_id = ? AND group_id = ?"_s,
-                            {schoolId, staffId, groupId}, u"removing the assignment"_s);
+        if (Status s
+            = execSql(query, u"DELETE FROM staff_groups WHERE school_id = ? AND staff_id = ? AND group_id = ?"_s,
+                      {schoolId, staffId, groupId}, u"removing the assignment"_s);
             !s)
             return s;
         if (query.numRowsAffected() != 1)
@@ -416,8 +396,8 @@ Status SchoolAdmin::removeStaffFromGroup(const QString &schoolId, const QString 
         if (!seq)
             return seq.error();
         // Their scope shrank: a new epoch makes their client re-sync and drop those pupils.
-        if (Status s = exec(query, u"UPDATE staff SET epoch = epoch + 1, seq = ? WHERE school_id = ? AND id = ?"_s,
-                            {seq.value(), schoolId, staffId}, u"bumping the epoch"_s);
+        if (Status s = execSql(query, u"UPDATE staff SET epoch = epoch + 1, seq = ? WHERE school_id = ? AND id = ?"_s,
+                               {seq.value(), schoolId, staffId}, u"bumping the epoch"_s);
             !s)
             return s;
         return audit(m_db, schoolId, m_actorId, u"unassign_group"_s, u"staff"_s, staffId, u"group="_s + groupId);
@@ -435,17 +415,17 @@ Result<Pupil> SchoolAdmin::addPupil(Pupil pupil)
         if (!seq)
             return seq.error();
         QSqlQuery query(m_db);
-        if (Status s = exec(query,
-                            u"INSERT INTO pupils (id, school_id, upn, legal_surname, legal_forename, "
-                            u"preferred_surname, preferred_forename, date_of_birth, gender, year_group, "
-                            u"pupil_premium, free_school_meals, sen_status, eal, looked_after, on_roll_date, "
-                            u"left_date, seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
-                            {pupil.id, pupil.schoolId, pupil.upn, pupil.legalSurname, pupil.legalForename,
-                             pupil.preferredSurname, pupil.preferredForename, dateOrNull(pupil.dateOfBirth),
-                             pupil.gender, pupil.yearGroup, flag(pupil.pupilPremium), flag(pupil.freeSchoolMeals),
-                             pupil.senStatus, flag(pupil.eal), flag(pupil.lookedAfter), dateOrNull(pupil.onRollDate),
-                             dateOrNull(pupil.leftDate), seq.value()},
-                            u"adding the pupil"_s);
+        if (Status s = execSql(query,
+                               u"INSERT INTO pupils (id, school_id, upn, legal_surname, legal_forename, "
+                               u"preferred_surname, preferred_forename, date_of_birth, gender, year_group, "
+                               u"pupil_premium, free_school_meals, sen_status, eal, looked_after, on_roll_date, "
+                               u"left_date, seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
+                               {pupil.id, pupil.schoolId, pupil.upn, pupil.legalSurname, pupil.legalForename,
+                                pupil.preferredSurname, pupil.preferredForename, dateOrNull(pupil.dateOfBirth),
+                                pupil.gender, pupil.yearGroup, flag(pupil.pupilPremium), flag(pupil.freeSchoolMeals),
+                                pupil.senStatus, flag(pupil.eal), flag(pupil.lookedAfter), dateOrNull(pupil.onRollDate),
+                                dateOrNull(pupil.leftDate), seq.value()},
+                               u"adding the pupil"_s);
             !s)
             return s.error();
         if (Status s = audit(m_db, pupil.schoolId, m_actorId, u"add_pupil"_s, u"pupil"_s, pupil.id); !s)
@@ -465,18 +445,18 @@ Result<Scale> SchoolAdmin::addScale(Scale scale)
         if (!seq)
             return seq.error();
         QSqlQuery query(m_db);
-        if (Status s = exec(query, u"INSERT INTO scales (id, school_id, name, seq) VALUES (?, ?, ?, ?)"_s,
-                            {scale.id, scale.schoolId, scale.name, seq.value()}, u"adding the scale"_s);
+        if (Status s = execSql(query, u"INSERT INTO scales (id, school_id, name, seq) VALUES (?, ?, ?, ?)"_s,
+                               {scale.id, scale.schoolId, scale.name, seq.value()}, u"adding the scale"_s);
             !s)
             return s.error();
         int position = 0;
         for (const ScaleValue &value : scale.values) {
             if (Status s
-                = exec(query,
-                       u"INSERT INTO scale_values (scale_id, position, code, label, shortcut, points, colour) "
-                       u"VALUES (?, ?, ?, ?, ?, ?, ?)"_s,
-                       {scale.id, position++, value.code, value.label, value.shortcut, value.points, value.colour},
-                       u"adding a scale value"_s);
+                = execSql(query,
+                          u"INSERT INTO scale_values (scale_id, position, code, label, shortcut, points, colour) "
+                          u"VALUES (?, ?, ?, ?, ?, ?, ?)"_s,
+                          {scale.id, position++, value.code, value.label, value.shortcut, value.points, value.colour},
+                          u"adding a scale value"_s);
                 !s)
                 return s.error();
         }
@@ -492,8 +472,8 @@ Result<Framework> SchoolAdmin::addFramework(Framework framework)
         framework.id = newId();
     return inTransaction(u"add a framework"_s, [&]() -> Result<Framework> {
         QSqlQuery query(m_db);
-        if (Status s = exec(query, u"SELECT 1 FROM scales WHERE school_id = ? AND id = ?"_s,
-                            {framework.schoolId, framework.scaleId}, u"checking the scale"_s);
+        if (Status s = execSql(query, u"SELECT 1 FROM scales WHERE school_id = ? AND id = ?"_s,
+                               {framework.schoolId, framework.scaleId}, u"checking the scale"_s);
             !s)
             return s.error();
         if (!query.next())
@@ -501,7 +481,7 @@ Result<Framework> SchoolAdmin::addFramework(Framework framework)
         auto seq = allocateSequence(m_db, framework.schoolId);
         if (!seq)
             return seq.error();
-        if (Status s = exec(
+        if (Status s = execSql(
                 query,
                 u"INSERT INTO frameworks (id, school_id, name, subject, scale_id, seq) "
                 u"VALUES (?, ?, ?, ?, ?, ?)"_s,
@@ -516,11 +496,12 @@ Result<Framework> SchoolAdmin::addFramework(Framework framework)
         for (Objective &objective : framework.objectives) {
             if (objective.id.isEmpty())
                 objective.id = newId();
-            for (const QVariant &v : QVariantList{objective.id, framework.schoolId, framework.id, position++,
-                                                  objective.code, objective.statement})
-                query.addBindValue(v.typeId() == QMetaType::QString && v.toString().isNull() ? QVariant(u""_s) : v);
-            if (!query.exec())
-                return sqlError(query.lastError(), u"adding an objective"_s);
+            if (Status s = execSql(
+                    query,
+                    {objective.id, framework.schoolId, framework.id, position++, objective.code, objective.statement},
+                    u"adding an objective"_s);
+                !s)
+                return s.error();
         }
         if (Status s = audit(m_db, framework.schoolId, m_actorId, u"add_framework"_s, u"framework"_s, framework.id,
                              u"objectives=%1"_s.arg(framework.objectives.size()));
@@ -539,7 +520,7 @@ Result<Term> SchoolAdmin::addTerm(Term term)
         if (!seq)
             return seq.error();
         QSqlQuery query(m_db);
-        if (Status s = exec(
+        if (Status s = execSql(
                 query,
                 u"INSERT INTO terms (id, school_id, name, academic_year, position, locked, seq) "
                 u"VALUES (?, ?, ?, ?, ?, ?, ?)"_s,
@@ -560,8 +541,8 @@ Status SchoolAdmin::lockTerm(const QString &schoolId, const QString &termId, boo
         if (!seq)
             return seq.error();
         QSqlQuery query(m_db);
-        if (Status s = exec(query, u"UPDATE terms SET locked = ?, seq = ? WHERE school_id = ? AND id = ?"_s,
-                            {flag(locked), seq.value(), schoolId, termId}, u"locking the term"_s);
+        if (Status s = execSql(query, u"UPDATE terms SET locked = ?, seq = ? WHERE school_id = ? AND id = ?"_s,
+                               {flag(locked), seq.value(), schoolId, termId}, u"locking the term"_s);
             !s)
             return s;
         if (query.numRowsAffected() != 1)
@@ -575,18 +556,19 @@ Status SchoolAdmin::revokeDevice(const QString &schoolId, const QString &staffId
     return inTransaction(u"revoke a device"_s, [&]() -> Status {
         const qint64 now = nowMs();
         QSqlQuery query(m_db);
-        if (Status s = exec(query,
-                            u"UPDATE devices SET revoked_at = ? WHERE school_id = ? AND user_id = ? AND device_id = ? "
-                            u"AND revoked_at IS NULL"_s,
-                            {now, schoolId, staffId, deviceId}, u"revoking the device"_s);
+        if (Status s
+            = execSql(query,
+                      u"UPDATE devices SET revoked_at = ? WHERE school_id = ? AND user_id = ? AND device_id = ? "
+                      u"AND revoked_at IS NULL"_s,
+                      {now, schoolId, staffId, deviceId}, u"revoking the device"_s);
             !s)
             return s;
         if (query.numRowsAffected() != 1) {
             // Not seen yet (or already revoked): record a revoked row so that a first login from
             // that device is refused too.
-            if (Status s
-                = exec(query, u"SELECT revoked_at FROM devices WHERE school_id = ? AND user_id = ? AND device_id = ?"_s,
-                       {schoolId, staffId, deviceId}, u"finding the device"_s);
+            if (Status s = execSql(
+                    query, u"SELECT revoked_at FROM devices WHERE school_id = ? AND user_id = ? AND device_id = ?"_s,
+                    {schoolId, staffId, deviceId}, u"finding the device"_s);
                 !s)
                 return s;
             if (!query.next()) {
@@ -595,17 +577,17 @@ Status SchoolAdmin::revokeDevice(const QString &schoolId, const QString &staffId
                 auto staff = staffEpoch(schoolId, staffId);
                 if (!staff)
                     return staff.error();
-                if (Status s = exec(query,
-                                    u"INSERT INTO devices (school_id, user_id, device_id, device_key, created_at, "
-                                    u"last_seen_at, revoked_at) VALUES (?, ?, ?, '', ?, ?, ?)"_s,
-                                    {schoolId, staffId, deviceId, now, now, now}, u"recording the revoked device"_s);
+                if (Status s = execSql(query,
+                                       u"INSERT INTO devices (school_id, user_id, device_id, device_key, created_at, "
+                                       u"last_seen_at, revoked_at) VALUES (?, ?, ?, '', ?, ?, ?)"_s,
+                                       {schoolId, staffId, deviceId, now, now, now}, u"recording the revoked device"_s);
                     !s)
                     return s;
             }
         }
         if (Status s
-            = exec(query, u"UPDATE tokens SET revoked = 1 WHERE school_id = ? AND user_id = ? AND device_id = ?"_s,
-                   {schoolId, staffId, deviceId}, u"revoking the device's tokens"_s);
+            = execSql(query, u"UPDATE tokens SET revoked = 1 WHERE school_id = ? AND user_id = ? AND device_id = ?"_s,
+                      {schoolId, staffId, deviceId}, u"revoking the device's tokens"_s);
             !s)
             return s;
         return audit(m_db, schoolId, m_actorId, u"revoke_device"_s, u"device"_s, deviceId, u"staff="_s + staffId);

@@ -14,6 +14,23 @@ Error invalid(const QString &message)
     return Error{ErrorCode::InvalidArgument, message};
 }
 
+// A whole number from `lowest` to `highest`, or `fallback` when the option is not given.
+Result<qint64> numberOption(const QCommandLineParser &parser, const QCommandLineOption &option, qint64 fallback,
+                            qint64 lowest, qint64 highest)
+{
+    const QString name = option.names().constFirst();
+    if (!parser.isSet(option))
+        return fallback;
+    if (parser.values(option).size() > 1)
+        return invalid(u"--%1 is given more than once"_s.arg(name));
+    bool ok = false;
+    const QString text = parser.value(option);
+    const qint64 value = text.toLongLong(&ok);
+    if (!ok || value < lowest || value > highest || text.startsWith(u'+'))
+        return invalid(u"--%1 wants a whole number from %2 to %3"_s.arg(name).arg(lowest).arg(highest));
+    return value;
+}
+
 }  // namespace
 
 Result<ListenAddress> ListenAddress::parse(const QString &text)
@@ -59,7 +76,11 @@ Result<ServeOptions> ServeOptions::parse(const QStringList &arguments)
     const QCommandLineOption cert(u"cert"_s, QString(), u"file"_s);
     const QCommandLineOption key(u"key"_s, QString(), u"file"_s);
     const QCommandLineOption db(u"db"_s, QString(), u"url"_s);
-    parser.addOptions({listen, cert, key, db});
+    const QCommandLineOption maxBody(u"max-body-bytes"_s, QString(), u"bytes"_s);
+    const QCommandLineOption idleTimeout(u"idle-timeout"_s, QString(), u"seconds"_s);
+    const QCommandLineOption requestTimeout(u"request-timeout"_s, QString(), u"seconds"_s);
+    const QCommandLineOption maxConnections(u"max-connections"_s, QString(), u"count"_s);
+    parser.addOptions({listen, cert, key, db, maxBody, idleTimeout, requestTimeout, maxConnections});
     if (!parser.parse(QStringList{u"serve"_s} + arguments))
         return invalid(parser.errorText());
     if (!parser.positionalArguments().isEmpty())
@@ -78,7 +99,30 @@ Result<ServeOptions> ServeOptions::parse(const QStringList &arguments)
     if (!database)
         return invalid(u"--db: "_s + database.error().message);
 
+    using std::chrono::duration_cast;
+    using std::chrono::milliseconds;
+    using std::chrono::seconds;
+    constexpr qint64 kDay = 24 * 3600;
+    const ConnectionLimits defaults;
+    auto bodyBytes = numberOption(parser, maxBody, defaults.maxBodyBytes, 1024, qint64(1) << 30);
+    if (!bodyBytes)
+        return bodyBytes.error();
+    auto idle = numberOption(parser, idleTimeout, duration_cast<seconds>(defaults.idleTimeout).count(), 1, kDay);
+    if (!idle)
+        return idle.error();
+    auto request
+        = numberOption(parser, requestTimeout, duration_cast<seconds>(defaults.requestTimeout).count(), 1, kDay);
+    if (!request)
+        return request.error();
+    auto connections = numberOption(parser, maxConnections, defaults.maxConnections, 1, 1000000);
+    if (!connections)
+        return connections.error();
+
     ServeOptions options;
+    options.limits.maxBodyBytes = *bodyBytes;
+    options.limits.idleTimeout = duration_cast<milliseconds>(seconds(*idle));
+    options.limits.requestTimeout = duration_cast<milliseconds>(seconds(*request));
+    options.limits.maxConnections = int(*connections);
     options.address = address->address;
     options.port = address->port;
     options.certificateFile = parser.value(cert);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "connectionlimits.h"
 #include "databaseurl.h"
 #include "result.h"
 
@@ -16,6 +17,9 @@ struct ServeOptions {
     QString certificateFile;
     QString keyFile;
     DatabaseUrl database;
+    // --max-body-bytes, --idle-timeout and --request-timeout (seconds), --max-connections;
+    // each optional, with the defaults of ConnectionLimits.
+    ConnectionLimits limits;
 
     // `arguments` are those after "serve". InvalidArgument with a one-line reason on error.
     static Result<ServeOptions> parse(const QStringList &arguments);

@@ -30,7 +30,7 @@ const char kHelp[] = "Usage: otrack-server COMMAND [OPTIONS]\n"
                      "  help      Show this help. Also -h, --help.\n"
                      "  version   Show the version. Also --version.\n"
                      "\n"
-                     "Options of serve (all required):\n"
+                     "Options of serve (the first four required):\n"
                      "  --listen ADDRESS:PORT  Where to listen, e.g. 127.0.0.1:8443 or [::1]:8443.\n"
                      "                         Port 0 picks a free port.\n"
                      "  --cert FILE            The server certificate (PEM), optionally followed by its chain.\n"
@@ -41,6 +41,13 @@ const char kHelp[] = "Usage: otrack-server COMMAND [OPTIONS]\n"
                      "                         PostgreSQL options: ?sslmode=..&sslrootcert=..&connect_timeout=..\n"
                      "                         &application_name=..&host=/socket/dir. Give the password through\n"
                      "                         PGPASSWORD or ~/.pgpass rather than in the URL.\n"
+                     "  --max-body-bytes N     Refuse a request body over N bytes (413) before reading it.\n"
+                     "                         Default 4194304 (4 MiB).\n"
+                     "  --idle-timeout S       Close a connection with no request in progress after S seconds.\n"
+                     "                         Default 60.\n"
+                     "  --request-timeout S    A request must arrive whole within S seconds of its first byte\n"
+                     "                         (else 408 and close). Default 30.\n"
+                     "  --max-connections N    Close new connections at once beyond N open ones. Default 512.\n"
                      "\n"
                      "Once it listens, serve prints exactly one line to standard output,\n"
                      "  listening on ADDRESS:PORT\n"
@@ -92,7 +99,7 @@ int serve(const QStringList &arguments)
     ShutdownSignals shutdownSignals;
     int exitCode = kExitOk;
     {
-        SyncServer server(std::move(*database));
+        SyncServer server(std::move(*database), options->limits);
         auto port = server.listen(*identity, options->address, options->port);
         if (!port)
             return fail(kExitListen, port.error().message);

@@ -15,6 +15,7 @@ enum ServerExitCode : int {
     kExitNotFound = 6,  // admin: no such school, staff member, group or device
     kExitExists = 7,  // admin: already exists (school name, username)
     kExitInvalid = 8,  // admin: invalid value (role, status, short password, number)
+    kExitUnconfirmed = 9,  // admin: a destructive command ran as a dry run (no --yes)
 };
 
 // Runs the command line (arguments as from QCoreApplication::arguments(), program first) in

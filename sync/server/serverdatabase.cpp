@@ -42,6 +42,27 @@ Error sqlError(const QSqlError &error, const QString &context)
     return {busy ? ErrorCode::Busy : ErrorCode::StorageFailure, context + u": "_s + text};
 }
 
+Status execSql(QSqlQuery &query, const QVariantList &values, const QString &context)
+{
+    for (int i = 0; i < values.size(); ++i) {
+        const QVariant &value = values.at(i);
+        if (value.typeId() == QMetaType::QString && value.toString().isNull())
+            query.bindValue(i, QString(u""_s));
+        else
+            query.bindValue(i, value);
+    }
+    if (!query.exec())
+        return sqlError(query.lastError(), context);
+    return {};
+}
+
+Status execSql(QSqlQuery &query, const QString &sql, const QVariantList &values, const QString &context)
+{
+    if (!query.prepare(sql))
+        return sqlError(query.lastError(), context);
+    return execSql(query, values, context);
+}
+
 Result<std::unique_ptr<ServerDatabase>> ServerDatabase::open(const DatabaseUrl &url, const QString &connectionName)
 {
     if (!QSqlDatabase::isDriverAvailable(url.qtDriver()))
@@ -113,7 +134,12 @@ Status ServerDatabase::configureSqlite()
     if (mode->compare(u"wal"_s, Qt::CaseInsensitive) != 0)
         return Error{ErrorCode::StorageFailure,
                      u"%1 cannot use WAL mode (journal mode is %2)"_s.arg(m_url.databaseName(), *mode)};
-    for (const QString &pragma : {u"PRAGMA synchronous=NORMAL"_s, u"PRAGMA foreign_keys=ON"_s}) {
+    // secure_delete: deleted rows (an erased pupil's) are overwritten with zeros, not left in
+    // free pages of the file.
+    // cache_size: 64 MiB of pages per connection (the default is 2 MiB), so a push's index
+    // lookups and a pull's pages come from memory rather than from the OS.
+    for (const QString &pragma : {u"PRAGMA synchronous=NORMAL"_s, u"PRAGMA foreign_keys=ON"_s,
+                                  u"PRAGMA secure_delete=ON"_s, u"PRAGMA cache_size=-65536"_s}) {
         QSqlQuery query(db);
         if (!query.exec(pragma))
             return Error{ErrorCode::StorageFailure, describe(query.lastError())};

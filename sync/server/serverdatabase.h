@@ -5,7 +5,9 @@
 
 #include <QSqlDatabase>
 #include <QSqlError>
+#include <QSqlQuery>
 #include <QString>
+#include <QVariantList>
 
 #include <memory>
 
@@ -18,6 +20,13 @@ namespace otrack {
 // the busy timeout) is Busy: the request may be retried. The text is for the server's log only;
 // answers never carry it (apiresponse.h).
 Error sqlError(const QSqlError &error, const QString &context);
+
+// Binds `values` to the placeholders of an already prepared `query`, in order, and runs it.
+// A null QString binds as '' (our text columns are NOT NULL); pass QVariant() for SQL NULL.
+// Failures come back through sqlError() with `context`.
+Status execSql(QSqlQuery &query, const QVariantList &values, const QString &context);
+// Prepares `sql` on `query`, then as above.
+Status execSql(QSqlQuery &query, const QString &sql, const QVariantList &values, const QString &context);
 
 class ServerDatabase {
 public:

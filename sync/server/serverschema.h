@@ -16,8 +16,9 @@ class ServerSchema {
 public:
     static int latestVersion();
     static Result<int> currentVersion(QSqlDatabase db);
-    // Creates or upgrades the schema. Refuses a database newer than this build (NewerVersion).
-    static Status migrate(QSqlDatabase db, DatabaseUrl::Kind kind);
+    // Creates or upgrades the schema, to `upTo` (tests of old versions) or the latest. Refuses a
+    // database newer than this build (NewerVersion).
+    static Status migrate(QSqlDatabase db, DatabaseUrl::Kind kind, int upTo = latestVersion());
 };
 
 }  // namespace otrack

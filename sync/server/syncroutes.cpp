@@ -3,6 +3,7 @@
 #include "apiresponse.h"
 #include "authenticator.h"
 #include "connectionpool.h"
+#include "legalstore.h"
 #include "logging.h"
 #include "protocolversion.h"
 #include "syncservice.h"
@@ -38,10 +39,16 @@ QHttpServerResponse databaseDown(const Error &error)
 
 Status requireCurrentLegalAcceptance(QSqlDatabase db, const Caller &caller)
 {
-    // Deliberately empty until the legal documents issue: see the header.
-    Q_UNUSED(db);
-    Q_UNUSED(caller);
-    return {};
+    auto missing = LegalStore(db).kindsToAccept(caller);
+    if (!missing)
+        return missing.error();
+    if (missing->isEmpty())
+        return {};
+    QStringList kinds;
+    for (LegalKind kind : missing.value())
+        kinds.append(toString(kind));
+    return Error{ErrorCode::LegalAcceptanceRequired,
+                 u"accept the current version of these documents first: "_s + kinds.join(u", "_s)};
 }
 
 void addSyncRoutes(QHttpServer &http, ConnectionPool &pool)

@@ -17,10 +17,10 @@ class ConnectionPool;
 // SyncService there: a slow database never stalls the other clients.
 void addSyncRoutes(QHttpServer &http, ConnectionPool &pool);
 
-// HOOK for the legal documents issue: before any pupil data moves, the staff member must have
-// accepted the current versions of the documents that apply to them. Not implemented yet:
-// this returns success for everyone. Once implemented it answers Forbidden (with a code the
-// client turns into the acceptance dialog).
+// Before any pupil data moves, the staff member must have accepted the current version of every
+// published legal document (legalstore.h): LegalAcceptanceRequired otherwise (403
+// legal_acceptance_required, the message naming the missing kinds), which the client turns into
+// the acceptance dialog. With nothing published, nothing is required.
 Status requireCurrentLegalAcceptance(QSqlDatabase db, const Caller &caller);
 
 }  // namespace otrack

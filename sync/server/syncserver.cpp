@@ -1,9 +1,12 @@
 #include "syncserver.h"
 
+#include "adminroutes.h"
 #include "apierror.h"
 #include "apiresponse.h"
 #include "authroutes.h"
+#include "guardedsslserver.h"
 #include "healthresponse.h"
+#include "legalroutes.h"
 #include "logging.h"
 #include "protocolversion.h"
 #include "syncroutes.h"
@@ -17,8 +20,8 @@ using namespace Qt::StringLiterals;
 
 namespace otrack {
 
-SyncServer::SyncServer(std::unique_ptr<ServerDatabase> database, QObject *parent)
-    : QObject(parent), m_database(std::move(database)),
+SyncServer::SyncServer(std::unique_ptr<ServerDatabase> database, const ConnectionLimits &limits, QObject *parent)
+    : QObject(parent), m_database(std::move(database)), m_limits(limits),
       m_pool(std::make_unique<ConnectionPool>(m_database->url(), qMax(4, QThread::idealThreadCount() * 2)))
 {
     addRoutes();
@@ -32,6 +35,8 @@ void SyncServer::addRoutes()
                  [this](const QHttpServerRequest &) { return health(); });
     addAuthRoutes(m_http, *m_pool);
     addSyncRoutes(m_http, *m_pool);
+    addLegalRoutes(m_http, *m_pool);
+    addAdminRoutes(m_http, *m_pool);
 }
 
 QHttpServerResponse SyncServer::health()
@@ -50,16 +55,16 @@ QHttpServerResponse SyncServer::health()
 
 Result<quint16> SyncServer::listen(const TlsIdentity &identity, const QHostAddress &address, quint16 port)
 {
-    m_http.sslSetup(identity.serverConfiguration());
-    const quint16 bound = m_http.listen(address, port);
-    if (bound == 0)
+    auto tls = std::make_unique<GuardedSslServer>(identity.serverConfiguration(), m_limits);
+    if (!tls->listen(address, port))
         return Error{ErrorCode::Busy,
                      u"cannot listen on %1 port %2 (in use, not an address of this machine, "
                      u"or not allowed)"_s.arg(address.toString())
                          .arg(port)};
-    m_port = bound;
-    qCInfo(lcServer) << "listening with TLS 1.2+ on" << address.toString() << bound;
-    return bound;
+    m_port = tls->serverPort();
+    tls.release()->serve(m_http);
+    qCInfo(lcServer) << "listening with TLS 1.2+ on" << address.toString() << m_port;
+    return m_port;
 }
 
 }  // namespace otrack

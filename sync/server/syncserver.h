@@ -1,5 +1,6 @@
 #pragma once
 
+#include "connectionlimits.h"
 #include "connectionpool.h"
 #include "result.h"
 #include "serverdatabase.h"
@@ -16,13 +17,15 @@ class QHttpServerResponse;
 
 namespace otrack {
 
-// The HTTPS API: routes on a QHttpServer that only speaks TLS 1.2 or later. It keeps no state
-// outside its database, so several instances can serve one PostgreSQL.
+// The HTTPS API: routes on a QHttpServer that only speaks TLS 1.2 or later, held to `limits`
+// underneath (guardedsslserver.h). It keeps no state outside its database, so several
+// instances can serve one PostgreSQL.
 class SyncServer : public QObject {
     Q_OBJECT
 
 public:
-    explicit SyncServer(std::unique_ptr<ServerDatabase> database, QObject *parent = nullptr);
+    explicit SyncServer(std::unique_ptr<ServerDatabase> database, const ConnectionLimits &limits = {},
+                        QObject *parent = nullptr);
     ~SyncServer() override;
 
     // Port 0 picks a free port. Returns the bound port, or Busy when the address cannot be
@@ -39,6 +42,7 @@ private:
     QHttpServerResponse health();
 
     std::unique_ptr<ServerDatabase> m_database;
+    const ConnectionLimits m_limits;
     // Declared before m_http: the routes hold a reference to it and go first.
     std::unique_ptr<ConnectionPool> m_pool;
     QHttpServer m_http;

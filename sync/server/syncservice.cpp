@@ -8,6 +8,7 @@
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QMutex>
 #include <QSet>
 #include <QSqlDriver>
 #include <QSqlError>
@@ -15,7 +16,10 @@
 #include <QVariant>
 
 #include <algorithm>
+#include <map>
+#include <memory>
 #include <numeric>
+#include <optional>
 
 using namespace Qt::StringLiterals;
 
@@ -84,6 +88,23 @@ bool writes(Role role)
 bool seesWholeSchool(Role role)
 {
     return role != Role::Teacher;
+}
+
+// SQLite lets one connection write at a time. A push that finds the write lock taken would
+// wait in SQLite's busy handler, which sleeps 1, 2, 5, 10, 15... ms between tries and so
+// misses most of the moments the lock is free: under load the writer sits idle while
+// pushes sleep. Pushes in this process queue here instead and start the moment the previous
+// one commits. (Writers in other processes, and other writers here, still meet the busy
+// timeout; the lock order of syncservice.h is unchanged.)
+QMutex &sqliteWriterLock(const QString &databaseFile)
+{
+    static QMutex guard;
+    static std::map<QString, std::unique_ptr<QMutex>> locks;
+    QMutexLocker locker(&guard);
+    auto &lock = locks[databaseFile];
+    if (!lock)
+        lock = std::make_unique<QMutex>();
+    return *lock;
 }
 
 }  // namespace
@@ -171,6 +192,47 @@ struct Cell {
     ServerMark mark;
 };
 
+// The stored results of the ops of `ops` seen before (a retried batch), by op id.
+Result<QHash<QString, PushResult>> storedResults(QSqlDatabase db, const QString &schoolId, const QString &deviceId,
+                                                 const QList<PushOp> &ops)
+{
+    QHash<QString, PushResult> stored;
+    QList<QVariantList> ids;
+    QSet<QString> distinct;
+    for (const PushOp &op : ops)
+        if (!distinct.contains(op.opId)) {
+            distinct.insert(op.opId);
+            ids.append({op.opId});
+        }
+    Error failure{ErrorCode::StorageFailure, QString()};
+    if (Status s = chunked(db,
+                           u"SELECT op_id, result FROM push_results WHERE school_id = ? AND device_id = ? AND "
+                           u"op_id IN (%1)"_s,
+                           ids, 1, false, {schoolId, deviceId}, u"reading push results"_s,
+                           [&](QSqlQuery &row) {
+                               auto original = PushResult::fromJson(
+                                   QJsonDocument::fromJson(row.value(1).toString().toUtf8()).object());
+                               if (original)
+                                   stored.insert(row.value(0).toString(), original.value());
+                               else
+                                   failure.message = original.error().message;
+                           });
+        !s)
+        return s.error();
+    if (!failure.message.isEmpty())
+        return Error{ErrorCode::StorageFailure, u"a stored push result is unreadable: "_s + failure.message};
+    return stored;
+}
+
+// The answer to an op seen before: its stored result, as a duplicate.
+PushResult duplicateOf(const PushResult &original)
+{
+    PushResult result = original;
+    result.originalOutcome = result.outcome;
+    result.outcome = PushOutcome::Duplicate;
+    return result;
+}
+
 }  // namespace
 
 Result<PushResponse> SyncService::push(const Caller &caller, const PushRequest &request, qint64 nowMs)
@@ -187,6 +249,25 @@ Result<PushResponse> SyncService::push(const Caller &caller, const PushRequest &
     if (ops.isEmpty())
         return response;
 
+    // A retried batch whose every op is stored is answered from the stored results alone,
+    // without the write lock: a duplicate writes nothing (not even a mark event), and stored
+    // results only ever appear committed and whole.
+    {
+        auto stored = storedResults(m_db, schoolId, deviceId, ops);
+        if (!stored)
+            return stored.error();
+        const bool allSeen
+            = std::all_of(ops.begin(), ops.end(), [&](const PushOp &op) { return stored->contains(op.opId); });
+        if (allSeen) {
+            for (qsizetype i = 0; i < ops.size(); ++i)
+                response.results[i] = duplicateOf(stored->value(ops.at(i).opId));
+            return response;
+        }
+    }
+
+    std::optional<QMutexLocker<QMutex>> oneWriter;
+    if (!isPostgres())
+        oneWriter.emplace(&sqliteWriterLock(m_db.databaseName()));
     WriteTransaction transaction(m_db);
     if (Status s = transaction.begin(u"the push"_s); !s)
         return s.error();
@@ -207,34 +288,12 @@ Result<PushResponse> SyncService::push(const Caller &caller, const PushRequest &
     qint64 nextSeq = firstSeq;
     school.finish();
 
-    // 1. Ops seen before (a retried batch): their stored results.
-    QHash<QString, PushResult> stored;
-    {
-        QList<QVariantList> ids;
-        QSet<QString> distinct;
-        for (const PushOp &op : ops)
-            if (!distinct.contains(op.opId)) {
-                distinct.insert(op.opId);
-                ids.append({op.opId});
-            }
-        Error failure{ErrorCode::StorageFailure, QString()};
-        if (Status s = chunked(m_db,
-                               u"SELECT op_id, result FROM push_results WHERE school_id = ? AND device_id = ? AND "
-                               u"op_id IN (%1)"_s,
-                               ids, 1, false, {schoolId, deviceId}, u"reading push results"_s,
-                               [&](QSqlQuery &row) {
-                                   auto original = PushResult::fromJson(
-                                       QJsonDocument::fromJson(row.value(1).toString().toUtf8()).object());
-                                   if (original)
-                                       stored.insert(row.value(0).toString(), original.value());
-                                   else
-                                       failure.message = original.error().message;
-                               });
-            !s)
-            return s.error();
-        if (!failure.message.isEmpty())
-            return Error{ErrorCode::StorageFailure, u"a stored push result is unreadable: "_s + failure.message};
-    }
+    // 1. Ops seen before (a retried batch): their stored results, read again now that the
+    // school is locked (another request may have stored some since the read above).
+    auto storedNow = storedResults(m_db, schoolId, deviceId, ops);
+    if (!storedNow)
+        return storedNow.error();
+    QHash<QString, PushResult> stored = std::move(storedNow.value());
 
     // Key order: every batch touches cells in the same order as every other.
     QList<qsizetype> order(ops.size());
@@ -368,9 +427,7 @@ Result<PushResponse> SyncService::push(const Caller &caller, const PushRequest &
 
         // Seen before (in an earlier request or earlier in this one): the stored answer.
         if (auto found = stored.constFind(op.opId); found != stored.constEnd()) {
-            result = *found;
-            result.originalOutcome = result.outcome;
-            result.outcome = PushOutcome::Duplicate;
+            result = duplicateOf(*found);
             continue;
         }
         result.opId = op.opId;
@@ -529,6 +586,13 @@ Result<PullResponse> SyncService::pull(const Caller &caller, const PullRequest &
                      u"field 'cursor': beyond the school's latest change (%1)"_s.arg(current)};
     if (request.cursor > 0 && request.cursor < retention)
         return Error{ErrorCode::Gone, u"the cursor is older than the server keeps history for: pull again from 0"_s};
+    if (request.cursor == current) {
+        // Nothing new: the window below is empty. The commonest pull of all, answered
+        // without running its eight queries.
+        response.nextCursor = current;
+        response.hasMore = false;
+        return response;
+    }
 
     const bool scoped = !seesWholeSchool(caller.role);
     const QString pupilScope

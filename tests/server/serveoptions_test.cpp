@@ -67,3 +67,34 @@ TEST_CASE("serve needs all of listen and cert and key and db", "[server][options
     REQUIRE_FALSE(badDb.ok());
     CHECK(badDb.error().message.startsWith(QStringLiteral("--db:")));
 }
+
+TEST_CASE("serve takes optional connection limits with safe defaults", "[server][options]")
+{
+    const QStringList required
+        = args({"--listen", "127.0.0.1:0", "--cert", "c.pem", "--key", "k.pem", "--db", "sqlite:///tmp/otrack.db"});
+    auto defaults = ServeOptions::parse(required);
+    REQUIRE(defaults.ok());
+    CHECK(defaults->limits.maxBodyBytes == 4 * 1024 * 1024);
+    CHECK(defaults->limits.idleTimeout == std::chrono::seconds(60));
+    CHECK(defaults->limits.requestTimeout == std::chrono::seconds(30));
+    CHECK(defaults->limits.maxConnections == 512);
+
+    auto set = ServeOptions::parse(required
+                                   + args({"--max-body-bytes", "65536", "--idle-timeout", "5", "--request-timeout", "2",
+                                           "--max-connections", "10"}));
+    REQUIRE(set.ok());
+    CHECK(set->limits.maxBodyBytes == 65536);
+    CHECK(set->limits.idleTimeout == std::chrono::seconds(5));
+    CHECK(set->limits.requestTimeout == std::chrono::seconds(2));
+    CHECK(set->limits.maxConnections == 10);
+
+    for (auto bad :
+         {args({"--max-body-bytes", "0"}), args({"--max-body-bytes", "4MiB"}), args({"--max-body-bytes", "-5"}),
+          args({"--idle-timeout", "0"}), args({"--request-timeout", "1.5"}), args({"--request-timeout", "+3"}),
+          args({"--max-connections", "0"}), args({"--idle-timeout", "5", "--idle-timeout", "6"})}) {
+        INFO(bad.join(u' ').toStdString());
+        auto parsed = ServeOptions::parse(required + bad);
+        REQUIRE_FALSE(parsed.ok());
+        CHECK(parsed.error().message.startsWith(bad.constFirst()));
+    }
+}

@@ -1,9 +1,11 @@
 #include "syncfixture.h"
 
+#include "authenticator.h"
 #include "serverschema.h"
 
 #include <catch2/catch.hpp>
 
+#include <QDateTime>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QUuid>
@@ -120,6 +122,21 @@ QVariant SyncFixture::scalar(const QString &sql, const QVariantList &values) con
 qint64 SyncFixture::count(const QString &table) const
 {
     return scalar(u"SELECT COUNT(*) FROM "_s + table).toLongLong();
+}
+
+QByteArray accessToken(QSqlDatabase db, const Staff &staff, const QString &device)
+{
+    const QByteArray token = Authenticator::newToken();
+    QSqlQuery query(db);
+    REQUIRE(query.prepare(u"INSERT INTO tokens (token_hash, kind, school_id, user_id, device_id, expires_at, revoked) "
+                          u"VALUES (?, 'access', ?, ?, ?, ?, 0)"_s));
+    query.addBindValue(Authenticator::hashToken(token));
+    query.addBindValue(staff.schoolId);
+    query.addBindValue(staff.id);
+    query.addBindValue(device);
+    query.addBindValue(QDateTime::currentMSecsSinceEpoch() + 3600 * 1000);
+    REQUIRE(query.exec());
+    return token;
 }
 
 }  // namespace otrack::test

@@ -39,5 +39,7 @@ struct SyncFixture {
 };
 
 QString newUuid();
+// An access token for `staff` on `device`, written straight into the tokens table.
+QByteArray accessToken(QSqlDatabase db, const Staff &staff, const QString &device);
 
 }  // namespace otrack::test
