@@ -20,7 +20,15 @@ set(OTRACK_QT_DEFINES
   QT_NO_URL_CAST_FROM_STRING QT_NO_NARROWING_CONVERSIONS_IN_CONNECT
   QT_DISABLE_DEPRECATED_BEFORE=0x060400)
 
-if(OTRACK_SANITIZE)
+if(OTRACK_FUZZ)
+  if(NOT CMAKE_CXX_COMPILER_ID STREQUAL "Clang")
+    message(FATAL_ERROR "OTRACK_FUZZ needs clang and libFuzzer: configure with CC=clang CXX=clang++")
+  endif()
+  # Every library gets libFuzzer's coverage instrumentation; only the fuzz targets link its main
+  # (-fsanitize=fuzzer, tests/fuzz/CMakeLists.txt).
+  set(OTRACK_SANITIZER_FLAGS -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined
+                             -fno-omit-frame-pointer)
+elseif(OTRACK_SANITIZE)
   set(OTRACK_SANITIZER_FLAGS -fsanitize=address,undefined -fno-sanitize-recover=undefined
                              -fno-omit-frame-pointer)
 endif()
@@ -31,6 +39,9 @@ set(CMAKE_POSITION_INDEPENDENT_CODE ON)
 # (and the sloppiness that scripts/test sets).
 if(CMAKE_CXX_COMPILER_LAUNCHER MATCHES "ccache" AND CMAKE_CXX_COMPILER_ID STREQUAL "GNU")
   set(OTRACK_CCACHE_FLAGS -fpch-preprocess)
+elseif(CMAKE_CXX_COMPILER_LAUNCHER MATCHES "ccache" AND CMAKE_CXX_COMPILER_ID STREQUAL "Clang")
+  # Clang's precompiled headers embed a timestamp that ccache would see as a changed input.
+  set(OTRACK_CCACHE_FLAGS "SHELL:-Xclang -fno-pch-timestamp")
 endif()
 
 function(otrack_apply_flags target)

@@ -15,6 +15,16 @@ Error wrongType(const QString &field, const char *expected)
     return invalid(QStringLiteral("field '%1': expected %2").arg(field, QLatin1String(expected)));
 }
 
+// JSON lets "\ud800" through, a lone surrogate: not text. The database would store something
+// else than what was acknowledged (the mark's note would read back changed), so refuse it.
+Result<QString> unicodeText(const QString &field, const QJsonValue &value)
+{
+    QString text = value.toString();
+    if (!text.isValidUtf16())
+        return invalid(QStringLiteral("field '%1': not valid Unicode (a lone surrogate)").arg(field));
+    return text;
+}
+
 }  // namespace
 
 Error invalid(const QString &message)
@@ -62,7 +72,7 @@ Result<QString> requireString(const QJsonObject &object, const QString &field)
         return invalid(QStringLiteral("field '%1' is missing").arg(field));
     if (!value.isString())
         return wrongType(field, "a string");
-    return value.toString();
+    return unicodeText(field, value);
 }
 
 Result<qint64> requireInteger(const QJsonObject &object, const QString &field)
@@ -97,7 +107,10 @@ Result<std::optional<QString>> optionalString(const QJsonObject &object, const Q
         return std::optional<QString>{};
     if (!value.isString())
         return wrongType(field, "a string");
-    return std::optional<QString>{value.toString()};
+    auto text = unicodeText(field, value);
+    if (!text)
+        return text.error();
+    return std::optional<QString>{text.value()};
 }
 
 }  // namespace otrack::protocol

@@ -10,17 +10,20 @@ namespace otrack {
 
 namespace {
 
-Result<QString> boundedString(const QJsonObject &json, const QString &field, int maxLength)
+// `trim`: surrounding spaces are typing noise, so they go before the checks: a name of spaces
+// only is refused here rather than decoded into an empty name.
+Result<QString> boundedString(const QJsonObject &json, const QString &field, int maxLength, bool trim = false)
 {
     auto value = protocol::requireString(json, field);
     if (!value)
         return value.error();
-    if (value->isEmpty())
+    const QString text = trim ? value->trimmed() : value.value();
+    if (text.isEmpty())
         return Error{ErrorCode::InvalidArgument, u"field '%1' must not be empty"_s.arg(field)};
-    if (value->size() > maxLength)
+    if (text.size() > maxLength)
         return Error{ErrorCode::InvalidArgument,
                      u"field '%1' is longer than %2 characters"_s.arg(field).arg(maxLength)};
-    return value;
+    return text;
 }
 
 }  // namespace
@@ -38,10 +41,10 @@ QByteArray LoginRequest::encode() const
 Result<LoginRequest> LoginRequest::fromJson(const QJsonObject &json)
 {
     LoginRequest request;
-    auto school = boundedString(json, u"school"_s, kMaxSchoolLength);
+    auto school = boundedString(json, u"school"_s, kMaxSchoolLength, true);
     if (!school)
         return school.error();
-    auto username = boundedString(json, u"username"_s, kMaxUsernameLength);
+    auto username = boundedString(json, u"username"_s, kMaxUsernameLength, true);
     if (!username)
         return username.error();
     auto password = boundedString(json, u"password"_s, kMaxPasswordLength);
@@ -57,8 +60,8 @@ Result<LoginRequest> LoginRequest::fromJson(const QJsonObject &json)
             return Error{ErrorCode::InvalidArgument,
                          u"field 'device_id' may hold only letters, digits, '-', '_' and '.'"_s};
     }
-    request.school = school->trimmed();
-    request.username = username->trimmed();
+    request.school = school.value();
+    request.username = username.value();
     request.password = password.value();
     request.deviceId = deviceId.value();
     return request;
