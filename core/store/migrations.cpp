@@ -204,6 +204,58 @@ BEGIN
     SELECT RAISE(ABORT, 'acceptances are append-only');
 END;
 )sql"},
+    {2, "sync engine: conflicts, rejections, staff names", R"sql(
+-- A local edit that lost the server's compare-and-set, kept until the teacher chooses. One per
+-- cell: a later losing edit of the same cell replaces the local side. Server times are the
+-- server's milliseconds; local times are ISO text like the rest of this store.
+CREATE TABLE conflicts (
+    id               TEXT PRIMARY KEY NOT NULL,
+    school_id        TEXT NOT NULL,
+    pupil_id         TEXT NOT NULL,
+    term_id          TEXT NOT NULL,
+    objective_id     TEXT NOT NULL,
+    op_id            TEXT NOT NULL,
+    local_value      TEXT,
+    local_note       TEXT NOT NULL DEFAULT '',
+    local_author_id  TEXT NOT NULL,
+    local_time       TEXT NOT NULL,
+    base_version     INTEGER NOT NULL,
+    server_value     TEXT,
+    server_note      TEXT NOT NULL DEFAULT '',
+    server_author_id TEXT NOT NULL,
+    server_time      INTEGER NOT NULL,
+    server_version   INTEGER NOT NULL,
+    detected_at      TEXT NOT NULL,
+    UNIQUE (pupil_id, term_id, objective_id)
+);
+
+-- Ops the server refused (permission, locked term, erased pupil, validation): shown, never
+-- silently dropped.
+CREATE TABLE rejections (
+    seq          INTEGER PRIMARY KEY AUTOINCREMENT,
+    op_id        TEXT NOT NULL UNIQUE,
+    school_id    TEXT NOT NULL,
+    pupil_id     TEXT NOT NULL,
+    term_id      TEXT NOT NULL,
+    objective_id TEXT NOT NULL,
+    value        TEXT,
+    note         TEXT NOT NULL DEFAULT '',
+    base_version INTEGER NOT NULL,
+    created_at   TEXT NOT NULL,
+    reason       TEXT NOT NULL,
+    detail       TEXT NOT NULL DEFAULT '',
+    rejected_at  TEXT NOT NULL
+);
+CREATE INDEX rejections_by_pupil ON rejections (pupil_id);
+
+-- Display names of the staff who wrote marks, as pull sends them (id and name only; the
+-- staff table holds whole accounts and needs a username and role).
+CREATE TABLE staff_names (
+    id           TEXT PRIMARY KEY NOT NULL,
+    school_id    TEXT NOT NULL,
+    display_name TEXT NOT NULL
+) WITHOUT ROWID;
+)sql"},
 };
 
 }  // namespace

@@ -1,3 +1,4 @@
+#include "migrations.h"
 #include "serverendpoint.h"
 
 #include "protocolversion.h"
@@ -67,6 +68,8 @@ TEST_CASE("the TLS policy is TLS 1.2 or later with the peer verified against sys
     CHECK(request.rawHeader(otrack::protocol::kProtocolHeader) == "1");
     CHECK(request.rawHeader(otrack::protocol::kSchemaHeader)
           == QByteArray::number(otrack::protocol::kClientSchemaVersion));
+    // The header tells the server which store this build writes: its latest migration.
+    CHECK(otrack::protocol::kClientSchemaVersion == otrack::storeMigrations().back().version);
     CHECK(request.rawHeader(otrack::protocol::kClientHeader).startsWith("otrack/"));
     CHECK(request.sslConfiguration().protocol() == QSsl::TlsV1_2OrLater);
 }

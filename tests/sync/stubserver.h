@@ -1,0 +1,40 @@
+#pragma once
+
+#include "testpki.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QTcpServer>
+
+#include <functional>
+
+namespace otrack::test {
+
+// A TLS server on 127.0.0.1 that answers every request from a function, for answers the real
+// server cannot be made to give on demand (426 to a current client, a legal-acceptance 403).
+class StubServer : public QTcpServer {
+    Q_OBJECT
+
+public:
+    struct Answer {
+        int status = 200;
+        QByteArray body;
+    };
+    using Responder = std::function<Answer(const QByteArray &method, const QByteArray &path)>;
+
+    StubServer(const TestPki &pki, Responder responder);
+
+    QString url() const;
+    // "METHOD PATH" of every request so far.
+    const QList<QByteArray> &requests() const { return m_requests; }
+
+protected:
+    void incomingConnection(qintptr handle) override;
+
+private:
+    TestPki m_pki;
+    Responder m_responder;
+    QList<QByteArray> m_requests;
+};
+
+}  // namespace otrack::test
