@@ -171,10 +171,13 @@ namespace protocol {
 
 QString fieldOfError(const Error &error)
 {
-    if (error.code != ErrorCode::InvalidArgument)
-        return {};
+    return error.code == ErrorCode::InvalidArgument ? fieldNamedIn(error.message) : QString();
+}
+
+QString fieldNamedIn(const QString &message)
+{
     static const QRegularExpression pattern(u"field '([^']*)'"_s);
-    const auto match = pattern.match(error.message);
+    const auto match = pattern.match(message);
     return match.hasMatch() ? match.captured(1) : QString();
 }
 

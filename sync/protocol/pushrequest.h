@@ -59,6 +59,8 @@ struct PushRequest {
 namespace protocol {
 // The field an InvalidArgument decoding error names ("ops[3].value"), or empty.
 QString fieldOfError(const Error &error);
+// The field a message names ("... field 'acceptances[2].sha256' ..."), whatever the error, or empty.
+QString fieldNamedIn(const QString &message);
 }  // namespace protocol
 
 }  // namespace otrack

@@ -17,18 +17,9 @@ namespace otrack {
 
 namespace {
 
-QHttpServerResponse failure(const Error &error)
-{
-    if (httpStatusFor(error.code) == QHttpServerResponse::StatusCode::InternalServerError
-        || error.code == ErrorCode::Busy)
-        qCWarning(lcServer) << "erase failed:" << error.message;
-    return errorResponse(error);
-}
-
 QHttpServerResponse databaseDown(const Error &error)
 {
-    qCWarning(lcServer) << "admin: no database connection:" << error.message;
-    return errorResponse(Error{ErrorCode::Busy, u"the database is not answering"_s});
+    return databaseDownResponse(error, "admin");
 }
 
 QJsonObject toJson(const ErasureSummary &summary)
@@ -61,7 +52,7 @@ void addAdminRoutes(QHttpServer &http, ConnectionPool &pool)
                                return authErrorResponse(caller.error());
                            auto erased = PupilEraser(db).erase(*caller, pupilId, now);
                            if (!erased)
-                               return failure(erased.error());
+                               return failureResponse(erased.error(), "erase");
                            return jsonResponse(toJson(*erased));
                        },
                        databaseDown);

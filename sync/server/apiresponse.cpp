@@ -5,6 +5,7 @@
 
 #include "jsondecode.h"
 #include "protocolversion.h"
+#include "pushrequest.h"
 
 #include <QHttpServerRequest>
 #include <QJsonDocument>
@@ -172,6 +173,22 @@ Result<QJsonObject> jsonBody(const QHttpServerRequest &request)
     if (!doc.isObject())
         return Error{ErrorCode::InvalidArgument, u"the body must be a JSON object"_s};
     return doc.object();
+}
+
+QHttpServerResponse failureResponse(const Error &error, const char *what)
+{
+    if (httpStatusFor(error.code) == QHttpServerResponse::StatusCode::InternalServerError
+        || error.code == ErrorCode::Busy) {
+        qCWarning(lcServer) << what << "failed:" << error.message;
+        return errorResponse(error);
+    }
+    return errorResponse(error, protocol::fieldNamedIn(error.message));
+}
+
+QHttpServerResponse databaseDownResponse(const Error &error, const char *area)
+{
+    qCWarning(lcServer) << area << ": no database connection:" << error.message;
+    return errorResponse(Error{ErrorCode::Busy, u"the database is not answering"_s});
 }
 
 }  // namespace otrack

@@ -39,6 +39,14 @@ std::optional<QHttpServerResponse> checkProtocolHeader(const QHttpServerRequest 
 // "device_revoked" (ApiError::kDeviceRevoked) for a revoked device; storage failures 503/500.
 QHttpServerResponse authErrorResponse(const Error &error);
 
+// The answer to an error a route's work returned. A refused request names the field its
+// message names ("field 'ops[1].value' ..."); a storage or internal failure is logged as
+// "<what> failed" and answered without its detail.
+QHttpServerResponse failureResponse(const Error &error, const char *what);
+// The answer when no database connection can be had (ConnectionPool::run's fallback): 503,
+// with the reason in the log under `area`.
+QHttpServerResponse databaseDownResponse(const Error &error, const char *area);
+
 // The request body as a JSON object: 400 (with the reason) when it is not one.
 Result<QJsonObject> jsonBody(const QHttpServerRequest &request);
 

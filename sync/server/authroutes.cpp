@@ -11,7 +11,6 @@
 #include <QHttpServer>
 #include <QHttpServerRequest>
 #include <QHttpServerResponse>
-#include <QRegularExpression>
 #include <QtConcurrent/QtConcurrentRun>
 
 using namespace Qt::StringLiterals;
@@ -20,26 +19,9 @@ namespace otrack {
 
 namespace {
 
-QString fieldOf(const Error &error)
-{
-    if (error.code != ErrorCode::InvalidArgument)
-        return {};
-    static const QRegularExpression pattern(u"field '([^']*)'"_s);
-    const auto match = pattern.match(error.message);
-    return match.hasMatch() ? match.captured(1) : QString();
-}
-
-QHttpServerResponse failure(const Error &error, const char *what)
-{
-    if (httpStatusFor(error.code) == QHttpServerResponse::StatusCode::InternalServerError)
-        qCWarning(lcServer) << what << "failed:" << error.message;
-    return errorResponse(error, fieldOf(error));
-}
-
 QHttpServerResponse databaseDown(const Error &error)
 {
-    qCWarning(lcServer) << "auth: no database connection:" << error.message;
-    return errorResponse(Error{ErrorCode::Busy, u"the database is not answering"_s});
+    return databaseDownResponse(error, "auth");
 }
 
 QFuture<QHttpServerResponse> ready(QHttpServerResponse response)
@@ -70,7 +52,7 @@ void addAuthRoutes(QHttpServer &http, ConnectionPool &pool)
                        return ready(std::move(*refused));
                    auto decoded = LoginRequest::decode(request.body());
                    if (!decoded)
-                       return ready(failure(decoded.error(), "login"));
+                       return ready(failureResponse(decoded.error(), "login"));
                    const QString address = clientAddress(request);
                    return pool.run(
                        [login = std::move(decoded.value()), address](QSqlDatabase db) -> QHttpServerResponse {
@@ -87,7 +69,7 @@ void addAuthRoutes(QHttpServer &http, ConnectionPool &pool)
                            }
                            if (answer.error().code == ErrorCode::Unauthenticated)
                                return authErrorResponse(answer.error());
-                           return failure(answer.error(), "login");
+                           return failureResponse(answer.error(), "login");
                        },
                        databaseDown);
                });
@@ -98,7 +80,7 @@ void addAuthRoutes(QHttpServer &http, ConnectionPool &pool)
                        return ready(std::move(*refused));
                    auto decoded = RefreshRequest::decode(request.body());
                    if (!decoded)
-                       return ready(failure(decoded.error(), "refresh"));
+                       return ready(failureResponse(decoded.error(), "refresh"));
                    return pool.run(
                        [token = decoded->refreshToken](QSqlDatabase db) -> QHttpServerResponse {
                            auto answer = AccountStore(db).refresh(token, QDateTime::currentMSecsSinceEpoch());
@@ -106,7 +88,7 @@ void addAuthRoutes(QHttpServer &http, ConnectionPool &pool)
                                return jsonResponse(answer->toJson());
                            if (answer.error().code == ErrorCode::Unauthenticated)
                                return authErrorResponse(answer.error());
-                           return failure(answer.error(), "refresh");
+                           return failureResponse(answer.error(), "refresh");
                        },
                        databaseDown);
                });
@@ -123,7 +105,7 @@ void addAuthRoutes(QHttpServer &http, ConnectionPool &pool)
                            if (!caller)
                                return authErrorResponse(caller.error());
                            if (Status done = AccountStore(db).logout(*caller, now); !done)
-                               return failure(done.error(), "logout");
+                               return failureResponse(done.error(), "logout");
                            return jsonResponse(QJsonObject{{u"status"_s, u"logged_out"_s}});
                        },
                        databaseDown);

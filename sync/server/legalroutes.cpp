@@ -25,20 +25,9 @@ using Http = QHttpServerResponse::StatusCode;
 
 // Every refusal of a batch names the record's field whatever its code (403, 404, 409 too), so
 // that the client can tell which record to set aside. Storage errors keep their detail in the log.
-QHttpServerResponse failure(const Error &error, const char *what)
-{
-    const Http status = httpStatusFor(error.code);
-    if (status == Http::InternalServerError || error.code == ErrorCode::Busy) {
-        qCWarning(lcServer) << "legal:" << what << "failed:" << error.message;
-        return errorResponse(error);
-    }
-    return errorResponse(error, protocol::fieldOfError(Error{ErrorCode::InvalidArgument, error.message}));
-}
-
 QHttpServerResponse databaseDown(const Error &error)
 {
-    qCWarning(lcServer) << "legal: no database connection:" << error.message;
-    return errorResponse(Error{ErrorCode::Busy, u"the database is not answering"_s});
+    return databaseDownResponse(error, "legal");
 }
 
 // The protocol check on the handler thread, then `work(db, caller, now)` on a pool thread for
@@ -65,10 +54,10 @@ QHttpServerResponse documents(QSqlDatabase db, const Caller &caller)
     LegalStore store(db);
     auto current = store.currentDocuments();
     if (!current)
-        return failure(current.error(), "listing documents");
+        return failureResponse(current.error(), "listing documents");
     auto toAccept = store.kindsToAccept(caller);
     if (!toAccept)
-        return failure(toAccept.error(), "listing documents");
+        return failureResponse(toAccept.error(), "listing documents");
     return jsonResponse(LegalDocumentsResponse{current.value(), toAccept.value()}.encode(), Http::Ok);
 }
 
@@ -79,7 +68,7 @@ QHttpServerResponse document(QSqlDatabase db, const QString &kindText, const QSt
         return errorResponse(Error{ErrorCode::NotFound, u"no such document"_s});
     auto found = LegalStore(db).document(*kind, version);
     if (!found)
-        return failure(found.error(), "reading a document");
+        return failureResponse(found.error(), "reading a document");
     return jsonResponse(found->encode(), Http::Ok);
 }
 
@@ -87,10 +76,10 @@ QHttpServerResponse acceptances(QSqlDatabase db, const Caller &caller, const QBy
 {
     auto decoded = AcceptanceRequest::decode(body);
     if (!decoded)
-        return failure(decoded.error(), "acceptances");
+        return failureResponse(decoded.error(), "acceptances");
     auto recorded = LegalStore(db).recordAcceptances(caller, decoded->acceptances, now);
     if (!recorded)
-        return failure(recorded.error(), "acceptances");
+        return failureResponse(recorded.error(), "acceptances");
     return jsonResponse(recorded->encode(), Http::Ok);
 }
 
@@ -101,11 +90,11 @@ QHttpServerResponse ledger(QSqlDatabase db, const Caller &caller)
             Error{ErrorCode::Forbidden, u"only the school's owner and admins may export the ledger"_s});
     auto entries = LegalStore(db).ledger(caller.schoolId);
     if (!entries)
-        return failure(entries.error(), "exporting the ledger");
+        return failureResponse(entries.error(), "exporting the ledger");
     QBuffer buffer;
     buffer.open(QIODevice::WriteOnly);
     if (Status written = LegalStore::writeLedgerCsv(entries.value(), &buffer); !written)
-        return failure(written.error(), "exporting the ledger");
+        return failureResponse(written.error(), "exporting the ledger");
     QHttpServerResponse response(QByteArrayLiteral("text/csv; charset=utf-8"), buffer.data(), Http::Ok);
     // Names and signatures: never cached on the way or on the admin's disk.
     response.addHeader(QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-store"));

@@ -21,18 +21,9 @@ namespace otrack {
 namespace {
 
 // Decoding errors name their field in the answer; storage errors keep their detail in the log.
-QHttpServerResponse failure(const Error &error, const char *what)
-{
-    if (httpStatusFor(error.code) == QHttpServerResponse::StatusCode::InternalServerError
-        || error.code == ErrorCode::Busy)
-        qCWarning(lcServer) << what << "failed:" << error.message;
-    return errorResponse(error, protocol::fieldOfError(error));
-}
-
 QHttpServerResponse databaseDown(const Error &error)
 {
-    qCWarning(lcServer) << "sync: no database connection:" << error.message;
-    return errorResponse(Error{ErrorCode::Busy, u"the database is not answering"_s});
+    return databaseDownResponse(error, "sync");
 }
 
 }  // namespace
@@ -66,13 +57,13 @@ void addSyncRoutes(QHttpServer &http, ConnectionPool &pool)
                            if (!caller)
                                return authErrorResponse(caller.error());
                            if (Status accepted = requireCurrentLegalAcceptance(db, *caller); !accepted)
-                               return failure(accepted.error(), "push");
+                               return failureResponse(accepted.error(), "push");
                            auto decoded = PushRequest::decode(body);
                            if (!decoded)
-                               return failure(decoded.error(), "push");
+                               return failureResponse(decoded.error(), "push");
                            auto response = SyncService(db).push(*caller, *decoded, now);
                            if (!response)
-                               return failure(response.error(), "push");
+                               return failureResponse(response.error(), "push");
                            return jsonResponse(response->encode(), QHttpServerResponse::StatusCode::Ok);
                        },
                        databaseDown);
@@ -91,13 +82,13 @@ void addSyncRoutes(QHttpServer &http, ConnectionPool &pool)
                            if (!caller)
                                return authErrorResponse(caller.error());
                            if (Status accepted = requireCurrentLegalAcceptance(db, *caller); !accepted)
-                               return failure(accepted.error(), "pull");
+                               return failureResponse(accepted.error(), "pull");
                            auto decoded = PullRequest::fromQuery(query);
                            if (!decoded)
-                               return failure(decoded.error(), "pull");
+                               return failureResponse(decoded.error(), "pull");
                            auto response = SyncService(db).pull(*caller, *decoded);
                            if (!response)
-                               return failure(response.error(), "pull");
+                               return failureResponse(response.error(), "pull");
                            return jsonResponse(response->encode(), QHttpServerResponse::StatusCode::Ok);
                        },
                        databaseDown);
