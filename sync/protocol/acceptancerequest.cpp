@@ -13,31 +13,6 @@ namespace otrack {
 using protocol::invalid;
 using protocol::prefixed;
 
-namespace {
-
-// A string of 1 to maxLength characters, not only blanks.
-Result<QString> requireText(const QJsonObject &json, const QString &field, int maxLength)
-{
-    auto text = protocol::requireString(json, field);
-    if (!text)
-        return text.error();
-    if (text->trimmed().isEmpty() || text->size() > maxLength)
-        return invalid(u"field '%1' must be 1 to %2 characters"_s.arg(field).arg(maxLength));
-    return text;
-}
-
-Result<std::optional<QString>> optionalText(const QJsonObject &json, const QString &field, int maxLength)
-{
-    auto text = protocol::optionalString(json, field);
-    if (!text)
-        return text.error();
-    if (*text && ((*text)->trimmed().isEmpty() || (*text)->size() > maxLength))
-        return invalid(u"field '%1' must be 1 to %2 characters, or absent"_s.arg(field).arg(maxLength));
-    return text;
-}
-
-}  // namespace
-
 QJsonObject AcceptanceRecord::toJson() const
 {
     QJsonObject json{{u"id"_s, id},
@@ -93,20 +68,20 @@ Result<AcceptanceRecord> AcceptanceRecord::fromJson(const QJsonObject &json, con
         return prefixed(invalid(u"field 'accepted_at' must be a positive time in ms"_s), path);
     record.acceptedAt = *acceptedAt;
 
-    auto device = requireText(json, u"device_id"_s, AcceptanceRequest::kMaxDeviceIdLength);
+    auto device = protocol::requireText(json, u"device_id"_s, AcceptanceRequest::kMaxDeviceIdLength);
     if (!device)
         return prefixed(device.error(), path);
     record.deviceId = *device;
 
-    auto appVersion = requireText(json, u"app_version"_s, AcceptanceRequest::kMaxAppVersionLength);
+    auto appVersion = protocol::requireText(json, u"app_version"_s, AcceptanceRequest::kMaxAppVersionLength);
     if (!appVersion)
         return prefixed(appVersion.error(), path);
     record.appVersion = *appVersion;
 
-    auto name = optionalText(json, u"signatory_name"_s, AcceptanceRequest::kMaxSignatoryLength);
+    auto name = protocol::optionalText(json, u"signatory_name"_s, AcceptanceRequest::kMaxSignatoryLength);
     if (!name)
         return prefixed(name.error(), path);
-    auto position = optionalText(json, u"signatory_position"_s, AcceptanceRequest::kMaxSignatoryLength);
+    auto position = protocol::optionalText(json, u"signatory_position"_s, AcceptanceRequest::kMaxSignatoryLength);
     if (!position)
         return prefixed(position.error(), path);
     if (name->has_value() != position->has_value())

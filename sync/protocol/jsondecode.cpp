@@ -113,4 +113,25 @@ Result<std::optional<QString>> optionalString(const QJsonObject &object, const Q
     return std::optional<QString>{text.value()};
 }
 
+// A string of 1 to maxLength characters, not only blanks.
+Result<QString> requireText(const QJsonObject &json, const QString &field, int maxLength)
+{
+    auto text = requireString(json, field);
+    if (!text)
+        return text.error();
+    if (text->trimmed().isEmpty() || text->size() > maxLength)
+        return invalid(QStringLiteral("field '%1' must be 1 to %2 characters").arg(field).arg(maxLength));
+    return text;
+}
+
+Result<std::optional<QString>> optionalText(const QJsonObject &json, const QString &field, int maxLength)
+{
+    auto text = optionalString(json, field);
+    if (!text)
+        return text.error();
+    if (*text && ((*text)->trimmed().isEmpty() || (*text)->size() > maxLength))
+        return invalid(QStringLiteral("field '%1' must be 1 to %2 characters, or absent").arg(field).arg(maxLength));
+    return text;
+}
+
 }  // namespace otrack::protocol

@@ -30,5 +30,9 @@ Result<QJsonObject> requireObject(const QJsonObject &object, const QString &fiel
 Result<bool> requireBool(const QJsonObject &object, const QString &field);
 // Absent or null gives std::nullopt; present with another type is an error.
 Result<std::optional<QString>> optionalString(const QJsonObject &object, const QString &field);
+// The same, for text a person reads: 1 to maxLength characters, not only blanks (absent is fine
+// for optionalText).
+Result<QString> requireText(const QJsonObject &object, const QString &field, int maxLength);
+Result<std::optional<QString>> optionalText(const QJsonObject &object, const QString &field, int maxLength);
 
 }  // namespace otrack::protocol

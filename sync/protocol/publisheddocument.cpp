@@ -12,22 +12,6 @@ namespace otrack {
 using protocol::invalid;
 using protocol::prefixed;
 
-namespace {
-
-Result<QString> requireText(const QJsonObject &json, const QString &field, int maxLength)
-{
-    auto text = protocol::requireString(json, field);
-    if (!text)
-        return text.error();
-    if (text->trimmed().isEmpty())
-        return invalid(u"field '%1' is empty"_s.arg(field));
-    if (text->size() > maxLength)
-        return invalid(u"field '%1' is too long"_s.arg(field));
-    return text;
-}
-
-}  // namespace
-
 QString PublishedDocument::sha256Of(const QString &text)
 {
     return sha256Hex(text.toUtf8());
@@ -79,7 +63,7 @@ Result<PublishedDocument> PublishedDocument::fromJson(const QJsonObject &json, c
         return prefixed(invalid(u"field 'version' must be a dotted number such as 1.2"_s), path);
     document.version = *version;
 
-    auto title = requireText(json, u"title"_s, kMaxTitleLength);
+    auto title = protocol::requireText(json, u"title"_s, kMaxTitleLength);
     if (!title)
         return prefixed(title.error(), path);
     document.title = *title;
@@ -91,7 +75,7 @@ Result<PublishedDocument> PublishedDocument::fromJson(const QJsonObject &json, c
     if (!document.effectiveDate.isValid())
         return prefixed(invalid(u"field 'effective_date' is not a date (YYYY-MM-DD)"_s), path);
 
-    auto audience = requireText(json, u"audience"_s, kMaxAudienceLength);
+    auto audience = protocol::requireText(json, u"audience"_s, kMaxAudienceLength);
     if (!audience)
         return prefixed(audience.error(), path);
     document.audience = *audience;
