@@ -90,6 +90,19 @@ Result<qint64> SchoolAdmin::allocateSequence(QSqlDatabase db, const QString &sch
     return query.value(0).toLongLong() - count;
 }
 
+// A staff member's scope changed: a new epoch makes their client re-sync and drop or fetch
+// pupils whose rows carry older seqs. The row takes a sequence number of its own: two changes
+// under one number could fall either side of a page boundary, and the cursor would skip one.
+Status SchoolAdmin::bumpEpoch(QSqlDatabase db, const QString &schoolId, const QString &staffId)
+{
+    auto seq = allocateSequence(db, schoolId);
+    if (!seq)
+        return seq.error();
+    QSqlQuery query(db);
+    return execSql(query, u"UPDATE staff SET epoch = epoch + 1, seq = ? WHERE school_id = ? AND id = ?"_s,
+                   {seq.value(), schoolId, staffId}, u"bumping a staff member's epoch"_s);
+}
+
 Status SchoolAdmin::audit(QSqlDatabase db, const QString &schoolId, const QString &actorId, const QString &action,
                           const QString &entity, const QString &entityId, const QString &detail)
 {
@@ -335,13 +348,19 @@ Status SchoolAdmin::setGroupMembers(const QString &schoolId, const QString &grou
             if (Status s = execSql(query, {schoolId, groupId, pupilId}, u"adding a member"_s); !s)
                 return s;
         }
-        // The group's teachers gain or lose pupils whose rows carry older seqs: re-sync them.
+        // The group's teachers gain or lose pupils: re-sync them.
+        QStringList teachers;
         if (Status s = execSql(query,
-                               u"UPDATE staff SET epoch = epoch + 1, seq = ? WHERE school_id = ? AND id IN "
-                               u"(SELECT staff_id FROM staff_groups WHERE school_id = ? AND group_id = ?)"_s,
-                               {seq.value(), schoolId, schoolId, groupId}, u"bumping the teachers' epochs"_s);
+                               u"SELECT staff_id FROM staff_groups WHERE school_id = ? AND group_id = ? "
+                               u"ORDER BY staff_id"_s,
+                               {schoolId, groupId}, u"reading the group's teachers"_s);
             !s)
             return s;
+        while (query.next())
+            teachers.append(query.value(0).toString());
+        for (const QString &teacher : teachers)
+            if (Status s = bumpEpoch(m_db, schoolId, teacher); !s)
+                return s;
         return audit(m_db, schoolId, m_actorId, u"set_group_members"_s, u"group"_s, groupId,
                      u"count=%1"_s.arg(pupilIds.size()));
     });
@@ -364,18 +383,13 @@ Status SchoolAdmin::assignStaffToGroup(const QString &schoolId, const QString &s
             return Error{ErrorCode::NotFound, u"no such group in this school"_s};
         if (query.value(2).toInt() != 0)
             return {};  // already assigned: nothing changes
-        auto seq = allocateSequence(m_db, schoolId);
-        if (!seq)
-            return seq.error();
         if (Status s = execSql(query, u"INSERT INTO staff_groups (school_id, staff_id, group_id) VALUES (?, ?, ?)"_s,
                                {schoolId, staffId, groupId}, u"assigning the group"_s);
             !s)
             return s;
         // Their scope grew: the new pupils' rows and marks carry seqs below the client's
-        // cursor, so an incremental pull would miss them. A new epoch makes it re-sync.
-        if (Status s = execSql(query, u"UPDATE staff SET epoch = epoch + 1, seq = ? WHERE school_id = ? AND id = ?"_s,
-                               {seq.value(), schoolId, staffId}, u"updating the staff member"_s);
-            !s)
+        // cursor, so an incremental pull would miss them.
+        if (Status s = bumpEpoch(m_db, schoolId, staffId); !s)
             return s;
         return audit(m_db, schoolId, m_actorId, u"assign_group"_s, u"staff"_s, staffId, u"group="_s + groupId);
     });
@@ -392,13 +406,8 @@ Status SchoolAdmin::removeStaffFromGroup(const QString &schoolId, const QString 
             return s;
         if (query.numRowsAffected() != 1)
             return Error{ErrorCode::NotFound, u"that staff member is not assigned to that group"_s};
-        auto seq = allocateSequence(m_db, schoolId);
-        if (!seq)
-            return seq.error();
-        // Their scope shrank: a new epoch makes their client re-sync and drop those pupils.
-        if (Status s = execSql(query, u"UPDATE staff SET epoch = epoch + 1, seq = ? WHERE school_id = ? AND id = ?"_s,
-                               {seq.value(), schoolId, staffId}, u"bumping the epoch"_s);
-            !s)
+        // Their scope shrank: their client drops those pupils.
+        if (Status s = bumpEpoch(m_db, schoolId, staffId); !s)
             return s;
         return audit(m_db, schoolId, m_actorId, u"unassign_group"_s, u"staff"_s, staffId, u"group="_s + groupId);
     });

@@ -32,6 +32,9 @@ public:
     static Result<qint64> allocateSequence(QSqlDatabase db, const QString &schoolId, qint64 count = 1);
 
     // Appends an audit event (actor, action, entity, time). `detail` holds no personal data.
+    // A new epoch for a staff member whose scope changed (their client re-syncs), under a
+    // sequence number of its own.
+    static Status bumpEpoch(QSqlDatabase db, const QString &schoolId, const QString &staffId);
     static Status audit(QSqlDatabase db, const QString &schoolId, const QString &actorId, const QString &action,
                         const QString &entity, const QString &entityId, const QString &detail = QString());
 
