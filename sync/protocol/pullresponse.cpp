@@ -129,6 +129,30 @@ QByteArray PullResponse::encode() const
     return QJsonDocument(toJson()).toJson(QJsonDocument::Compact);
 }
 
+QByteArray PullResponse::encodeWith(const QList<QByteArray> &encodedChanges) const
+{
+    // The envelope as toJson() writes it, with an empty array to put the changes in.
+    QJsonObject envelope = toJson();
+    envelope.insert(u"changes"_s, QJsonArray());
+    QByteArray out = QJsonDocument(envelope).toJson(QJsonDocument::Compact);
+    const QByteArray empty = "\"changes\":[]";
+    const qsizetype at = out.indexOf(empty);
+    Q_ASSERT(at >= 0);
+    qsizetype size = 0;
+    for (const QByteArray &change : encodedChanges)
+        size += change.size() + 1;
+    QByteArray list;
+    list.reserve(size + 16);
+    list += "\"changes\":[";
+    for (qsizetype i = 0; i < encodedChanges.size(); ++i) {
+        if (i > 0)
+            list += ',';
+        list += encodedChanges.at(i);
+    }
+    list += ']';
+    return out.replace(at, empty.size(), list);
+}
+
 Result<PullResponse> PullResponse::fromJson(const QJsonObject &json)
 {
     PullResponse response;

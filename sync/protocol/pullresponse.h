@@ -71,6 +71,9 @@ struct PullResponse {
 
     QJsonObject toJson() const;
     QByteArray encode() const;
+    // The same JSON with `encodedChanges` (each one Change's compact JSON, in order) as its
+    // changes instead of `changes`: how the server sends a page whose rows the database encoded.
+    QByteArray encodeWith(const QList<QByteArray> &encodedChanges) const;
     static Result<PullResponse> fromJson(const QJsonObject &json);
     static Result<PullResponse> decode(const QByteArray &bytes);
     bool operator==(const PullResponse &) const = default;

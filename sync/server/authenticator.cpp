@@ -1,8 +1,11 @@
 #include "authenticator.h"
 
 #include "securebytes.h"
+#include "serverdatabase.h"
+#include "statementcache.h"
 
 #include <QCryptographicHash>
+#include <QScopeGuard>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
@@ -49,15 +52,20 @@ Result<Caller> Authenticator::authenticate(QSqlDatabase db, const QByteArray &au
     if (token.size() != 43)
         return unauthenticated(u"the access token is not valid"_s);
 
-    QSqlQuery query(db);
-    query.prepare(u"SELECT t.school_id, t.user_id, t.device_id, t.expires_at, t.revoked, s.role, s.epoch, "
-                  u"s.disabled, d.revoked_at FROM tokens t "
-                  u"JOIN staff s ON s.id = t.user_id AND s.school_id = t.school_id "
-                  u"LEFT JOIN devices d ON d.user_id = t.user_id AND d.device_id = t.device_id "
-                  u"WHERE t.token_hash = ? AND t.kind = 'access'"_s);
-    query.addBindValue(hashToken(token));
-    if (!query.exec())
-        return Error{ErrorCode::StorageFailure, u"checking an access token: "_s + query.lastError().text()};
+    // Every request asks this: the statement is prepared once per connection.
+    auto statement
+        = StatementCache::get(db,
+                              u"SELECT t.school_id, t.user_id, t.device_id, t.expires_at, t.revoked, s.role, "
+                              u"s.epoch, s.disabled, d.revoked_at FROM tokens t "
+                              u"JOIN staff s ON s.id = t.user_id AND s.school_id = t.school_id "
+                              u"LEFT JOIN devices d ON d.user_id = t.user_id AND d.device_id = t.device_id "
+                              u"WHERE t.token_hash = ? AND t.kind = 'access'"_s);
+    if (!statement)
+        return statement.error();
+    QSqlQuery &query = **statement;
+    if (Status s = execSql(query, {hashToken(token)}, u"checking an access token"_s); !s)
+        return s.error();
+    const auto finished = qScopeGuard([&] { query.finish(); });
     if (!query.next())
         return unauthenticated(u"the access token is not valid"_s);
     if (!query.value(8).isNull())

@@ -28,13 +28,26 @@ ConnectionPool::ConnectionPool(DatabaseUrl url, int threads) : m_url(std::move(u
     m_threads.setMaxThreadCount(threads);
     // Threads (and their connections) live as long as the pool: reconnecting is slow.
     m_threads.setExpiryTimeout(-1);
-    if (m_url.kind() == DatabaseUrl::Kind::Sqlite)
+    if (m_url.kind() == DatabaseUrl::Kind::Sqlite) {
         m_checkpointer = std::thread([this] { checkpointLoop(); });
+        m_writer = std::make_unique<SqliteWriter>([this]() -> Result<std::unique_ptr<ServerDatabase>> {
+            auto opened = open(u"otrack-pool-%1-writer"_s.arg(m_poolId));
+            if (!opened)
+                return opened;
+            // The writer's cache stays warm (no other connection writes pushes), so it may
+            // hold most of a large school's hot pages.
+            QSqlQuery cache(opened.value()->connection());
+            if (!cache.exec(u"PRAGMA cache_size=-262144"_s))
+                return sqlError(cache.lastError(), u"sizing the writer's cache"_s);
+            return opened;
+        });
+    }
 }
 
 ConnectionPool::~ConnectionPool()
 {
     m_threads.waitForDone();
+    m_writer.reset();
     if (m_checkpointer.joinable()) {
         {
             std::lock_guard lock(m_stopMutex);
@@ -70,6 +83,19 @@ void ConnectionPool::checkpointLoop()
     }
 }
 
+Result<std::unique_ptr<ServerDatabase>> ConnectionPool::open(const QString &name)
+{
+    auto opened = ServerDatabase::open(m_url, name);
+    if (!opened)
+        return opened;
+    if (m_checkpointing) {
+        QSqlQuery off(opened.value()->connection());
+        if (!off.exec(u"PRAGMA wal_autocheckpoint=0"_s))
+            return sqlError(off.lastError(), u"handing checkpoints to the checkpointer"_s);
+    }
+    return opened;
+}
+
 Result<QSqlDatabase> ConnectionPool::connection()
 {
     if (!t_connections.hasLocalData())
@@ -77,16 +103,10 @@ Result<QSqlDatabase> ConnectionPool::connection()
     auto &connections = *t_connections.localData();
     auto found = connections.find(m_poolId);
     if (found == connections.end()) {
-        const QString name
-            = u"otrack-pool-%1-thread-%2"_s.arg(m_poolId).arg(reinterpret_cast<quintptr>(QThread::currentThreadId()));
-        auto opened = ServerDatabase::open(m_url, name);
+        auto opened = open(
+            u"otrack-pool-%1-thread-%2"_s.arg(m_poolId).arg(reinterpret_cast<quintptr>(QThread::currentThreadId())));
         if (!opened)
             return opened.error();
-        if (m_checkpointing) {
-            QSqlQuery off(opened.value()->connection());
-            if (!off.exec(u"PRAGMA wal_autocheckpoint=0"_s))
-                return sqlError(off.lastError(), u"handing checkpoints to the checkpointer"_s);
-        }
         found = connections.insert(m_poolId, std::shared_ptr<ServerDatabase>(std::move(opened.value())));
     }
     return found.value()->connection();

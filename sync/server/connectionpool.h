@@ -2,6 +2,8 @@
 
 #include "databaseurl.h"
 #include "result.h"
+#include "serverdatabase.h"
+#include "sqlitewriter.h"
 
 #include <QFuture>
 #include <QSqlDatabase>
@@ -21,7 +23,8 @@ namespace otrack {
 // only be used on the thread that opened it), opened on first use and kept while the
 // thread lives.
 //
-// On SQLite the pool's connections do not checkpoint the WAL themselves (by default the commit
+// On SQLite the pool also has the store's one writer of pushes (sqlitewriter.h), and the pool's
+// connections do not checkpoint the WAL themselves (by default the commit
 // that crosses 1,000 WAL pages copies them into the database and syncs it, tens of
 // milliseconds on that request): a background thread of the pool runs PASSIVE checkpoints
 // instead, which never block readers or writers.
@@ -34,6 +37,9 @@ public:
 
     // The calling thread's connection. Call only from a pool thread (or a test's own thread).
     Result<QSqlDatabase> connection();
+    // SQLite: the writer that every push goes through. PostgreSQL: null (pushes write on their
+    // own connections; the database orders them).
+    SqliteWriter *writer() { return m_writer.get(); }
 
     // Runs `work(QSqlDatabase)` on a pool thread; `failed(Error)` answers when no connection
     // can be had.
@@ -53,6 +59,7 @@ public:
 
 private:
     void checkpointLoop();
+    Result<std::unique_ptr<ServerDatabase>> open(const QString &name);
 
     DatabaseUrl m_url;
     QThreadPool m_threads;
@@ -66,6 +73,7 @@ private:
     std::condition_variable m_stopRequested;
     bool m_stopping = false;
     std::thread m_checkpointer;
+    std::unique_ptr<SqliteWriter> m_writer;
 };
 
 }  // namespace otrack

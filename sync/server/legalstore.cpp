@@ -3,9 +3,11 @@
 #include "csvwriter.h"
 #include "schooladmin.h"
 #include "serverdatabase.h"
+#include "statementcache.h"
 #include "writetransaction.h"
 
 #include <QDateTime>
+#include <QScopeGuard>
 #include <QSqlQuery>
 #include <QVariant>
 
@@ -195,14 +197,18 @@ Result<PublishedDocument> LegalStore::document(LegalKind kind, const QString &ve
 
 Result<QList<LegalKind>> LegalStore::kindsToAccept(const Caller &caller)
 {
-    QSqlQuery query(m_db);
-    if (Status s = execSql(query,
-                           u"SELECT d.kind, EXISTS (SELECT 1 FROM acceptances a WHERE a.school_id = ? AND "
-                           u"a.user_id = ? AND a.kind = d.kind AND a.version = d.version AND a.sha256 = d.sha256) "
-                           u"FROM legal_documents d ORDER BY d.kind, d.published_at DESC, d.version DESC"_s,
-                           {caller.schoolId, caller.userId}, u"checking the caller's acceptances"_s);
-        !s)
+    // Asked before every push and pull: the statement is prepared once per connection.
+    auto statement
+        = StatementCache::get(m_db,
+                              u"SELECT d.kind, EXISTS (SELECT 1 FROM acceptances a WHERE a.school_id = ? AND "
+                              u"a.user_id = ? AND a.kind = d.kind AND a.version = d.version AND a.sha256 = d.sha256) "
+                              u"FROM legal_documents d ORDER BY d.kind, d.published_at DESC, d.version DESC"_s);
+    if (!statement)
+        return statement.error();
+    QSqlQuery &query = **statement;
+    if (Status s = execSql(query, {caller.schoolId, caller.userId}, u"checking the caller's acceptances"_s); !s)
         return s.error();
+    const auto finished = qScopeGuard([&] { query.finish(); });
     QList<LegalKind> missing;
     QString previousKind;
     while (query.next()) {

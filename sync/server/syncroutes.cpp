@@ -51,7 +51,7 @@ void addSyncRoutes(QHttpServer &http, ConnectionPool &pool)
                    const QByteArray authorization = request.value(QByteArrayLiteral("Authorization"));
                    const QByteArray body = request.body();
                    return pool.run(
-                       [authorization, body](QSqlDatabase db) -> QHttpServerResponse {
+                       [authorization, body, writer = pool.writer()](QSqlDatabase db) -> QHttpServerResponse {
                            const qint64 now = QDateTime::currentMSecsSinceEpoch();
                            auto caller = Authenticator::authenticate(db, authorization, now);
                            if (!caller)
@@ -61,7 +61,7 @@ void addSyncRoutes(QHttpServer &http, ConnectionPool &pool)
                            auto decoded = PushRequest::decode(body);
                            if (!decoded)
                                return failureResponse(decoded.error(), "push");
-                           auto response = SyncService(db).push(*caller, *decoded, now);
+                           auto response = SyncService(db, writer).push(*caller, *decoded, now);
                            if (!response)
                                return failureResponse(response.error(), "push");
                            return jsonResponse(response->encode(), QHttpServerResponse::StatusCode::Ok);
@@ -86,10 +86,10 @@ void addSyncRoutes(QHttpServer &http, ConnectionPool &pool)
                            auto decoded = PullRequest::fromQuery(query);
                            if (!decoded)
                                return failureResponse(decoded.error(), "pull");
-                           auto response = SyncService(db).pull(*caller, *decoded);
-                           if (!response)
-                               return failureResponse(response.error(), "pull");
-                           return jsonResponse(response->encode(), QHttpServerResponse::StatusCode::Ok);
+                           auto body = SyncService(db).pullBody(*caller, *decoded);
+                           if (!body)
+                               return failureResponse(body.error(), "pull");
+                           return jsonResponse(*body, QHttpServerResponse::StatusCode::Ok);
                        },
                        databaseDown);
                });

@@ -22,7 +22,9 @@ namespace otrack {
 
 SyncServer::SyncServer(std::unique_ptr<ServerDatabase> database, const ConnectionLimits &limits, QObject *parent)
     : QObject(parent), m_database(std::move(database)), m_limits(limits),
-      m_pool(std::make_unique<ConnectionPool>(m_database->url(), qMax(4, QThread::idealThreadCount() * 2)))
+      // More threads than cores: a request's thread mostly waits (for the writer's group commit,
+      // or for PostgreSQL), and every waiting push can join the next group.
+      m_pool(std::make_unique<ConnectionPool>(m_database->url(), qMax(16, QThread::idealThreadCount() * 4)))
 {
     addRoutes();
 }

@@ -7,9 +7,12 @@
 #include "pushresponse.h"
 #include "result.h"
 
+#include <QHash>
 #include <QSqlDatabase>
 
 namespace otrack {
+
+class SqliteWriter;
 
 // Push and pull (docs/protocol.md, Sync) over one QtSql connection, SQLite or PostgreSQL,
 // for a caller already authenticated. No HTTP here: syncroutes.cpp puts it on the wire.
@@ -33,22 +36,35 @@ namespace otrack {
 // - A locked term rejects teachers' ops ("locked_term"); admins and owners may still write.
 // - A cell with no row has version 0 and a null value; "merged" needs the value and the
 //   note to equal the server's.
+//
+// On SQLite a server hands pushes to its SqliteWriter (sqlitewriter.h), which runs the pushes
+// waiting at one moment in one transaction; without one (tests, tools), a push takes its own
+// transaction.
 class SyncService {
 public:
-    explicit SyncService(QSqlDatabase db);
+    explicit SyncService(QSqlDatabase db, SqliteWriter *writer = nullptr);
 
     // InvalidArgument (field device_id) when the body's device is not the caller's;
     // StorageFailure / Busy when the database fails (nothing was committed: retry).
     Result<PushResponse> push(const Caller &caller, const PushRequest &request, qint64 nowMs);
 
+    // The answer's wire body (PullResponse's JSON), the changes encoded by the database.
     // InvalidArgument (field cursor) for a cursor beyond the school's sequence; Gone for a
     // cursor > 0 below the school's retention horizon (the client pulls again from 0).
+    Result<QByteArray> pullBody(const Caller &caller, const PullRequest &request);
+    // pullBody(), decoded: for callers that look inside the answer (tests, tools).
     Result<PullResponse> pull(const Caller &caller, const PullRequest &request);
 
 private:
     bool isPostgres() const;
+    // The push itself, inside a write transaction that the caller began and commits.
+    Result<PushResponse> pushInTransaction(const Caller &caller, const PushRequest &request, qint64 nowMs);
+    // The stored results of the ops of `ops` seen before (a retried batch), by op id.
+    Result<QHash<QString, PushResult>> storedResults(const QString &schoolId, const QString &deviceId,
+                                                     const QList<PushOp> &ops);
 
     QSqlDatabase m_db;
+    SqliteWriter *m_writer;
 };
 
 }  // namespace otrack
