@@ -220,6 +220,24 @@ const ResolvedSetting &ClientSettings::resolved(ClientSetting setting) const
     return m_resolved.at(std::size_t(setting));
 }
 
+QStringList ClientSettings::describe() const
+{
+    constexpr qsizetype kShown = 60;
+    QStringList lines;
+    for (const ResolvedSetting &setting : m_resolved) {
+        QString value = setting.value.typeId() == QMetaType::Bool ? (setting.value.toBool() ? u"1"_s : u"0"_s)
+                                                                  : setting.value.toString();
+        if (value.size() > kShown)
+            value = value.left(kShown - 3) + u"..."_s;
+        const QString from = setting.origin.isEmpty() ? sourceName(setting.source)
+                                                      : sourceName(setting.source) + u": "_s + setting.origin;
+        lines.append(u"%1 = %2 (%3)"_s.arg(valueName(setting.setting), value, from));
+        for (const QString &why : setting.ignored)
+            lines.append(u"  refused: "_s + why);
+    }
+    return lines;
+}
+
 QString ClientSettings::serverUrl() const
 {
     return resolved(ClientSetting::ServerUrl).value.toString();

@@ -92,6 +92,9 @@ public:
     void reload();
 
     const ResolvedSetting &resolved(ClientSetting setting) const;
+    // One line per setting, then one per refused value, for `otrack --show-settings` and for
+    // support: "ServerUrl = https://otrack.example.sch.uk (machine policy: HKEY_...\ServerUrl)".
+    QStringList describe() const;
 
     QString serverUrl() const;
     QString pinnedCa() const;

@@ -64,6 +64,13 @@ TEST_CASE("policy beats machine defaults beats the user's own settings")
     CHECK(settings.offlineUnlockExpiryDays() == 30);
     CHECK_FALSE(settings.autoUpdate());
     CHECK(settings.pinnedCa().isEmpty());
+
+    const QStringList described = settings.describe();
+    REQUIRE(described.size() == int(ClientSettings::kAll.size()));
+    CHECK(described.first()
+          == u"ServerUrl = https://policy.example.sch.uk:8443 (machine policy: %1: ServerUrl)"_s.arg(
+              folder.policyFile()));
+    CHECK(described.at(4) == u"AllowOfflineUnlock = 1 (built-in default)"_s);
 }
 
 TEST_CASE("each layer decides again once the one above it is removed")
