@@ -170,14 +170,15 @@ void ClientSettings::reload()
         if (layer.format == QSettings::IniFormat) {
             const QFileInfo file(layer.location);
             if (file.exists() && !file.isReadable())
-                qCWarning(lcSettings).noquote() << "cannot read" << layer.location << "; its settings are ignored";
+                qCWarning(lcSettings).noquote() << u"cannot read %1; its settings are ignored"_s.arg(layer.location);
         }
         owned.push_back(std::make_unique<QSettings>(layer.location, layer.format));
         // QSettings reads lazily; a line it cannot parse (a "#" comment: INI comments start
         // with ";") sets FormatError but leaves the other lines' values readable, so they apply.
         owned.back()->allKeys();
         if (owned.back()->status() == QSettings::FormatError)
-            qCWarning(lcSettings).noquote() << layer.location << "has lines that are not settings; the others apply";
+            qCWarning(lcSettings).noquote()
+                << u"%1 has lines that are not settings; the others apply"_s.arg(layer.location);
         stores.append(owned.back().get());
     }
     for (std::size_t i = 0; i < kAll.size(); ++i)
