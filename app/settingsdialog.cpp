@@ -146,8 +146,8 @@ SettingsDialog::SettingsDialog(ClientSettings settings, QWidget *parent)
     layout->addWidget(restartNote);
     layout->addWidget(m_buttons);
 
-    addRow(ClientSetting::ServerUrl, tr("&Server address:"), m_serverUrl);
-    addRow(ClientSetting::PinnedCa, tr("&CA certificate:"), m_pinnedCa, caField);
+    addRow(ClientSetting::ServerUrl, tr("Ser&ver address:"), m_serverUrl);
+    addRow(ClientSetting::PinnedCa, tr("C&A certificate:"), m_pinnedCa, caField);
     addRow(ClientSetting::Language, tr("&Language:"), m_language);
     addRow(ClientSetting::SyncIntervalMinutes, tr("S&ync every:"), m_syncInterval);
     addRow(ClientSetting::AllowOfflineUnlock, tr("&Offline sign-in:"), m_allowOfflineUnlock);
