@@ -160,6 +160,7 @@ TEST_CASE("the MSI wixl builds from installer/ with the Linux build's files pass
     TempDir dir;
     const QString msi = built(dir, kSourceDir, QStringLiteral(OTRACK_APP_BINARY));
     requireNone(msiProblems(msi, expectations(kSourceDir)));
+    requireNone(payloadProblems(msi, dir.file(u"payload"_s), dir.file(u"extracted"_s)));
     requireNone(wixSourceProblems(source(u"installer/machine.wxs"_s), expectations(kSourceDir)));
     for (const QString &gap : wixlBlindSpots())
         WARN("not covered on Linux: " << gap.toStdString());
@@ -170,6 +171,20 @@ TEST_CASE("the Group Policy templates offer exactly the policies the settings re
 {
     requireNone(admxProblems(source(u"installer/policy/otrack.admx"_s), source(u"installer/policy/en-US/otrack.adml"_s),
                              source(u"translations"_s)));
+}
+
+TEST_CASE("the payload check fails when the MSI does not hold the build's files", "[installer]")
+{
+    TempDir dir;
+    const QString standIn = dir.file(u"stand-in"_s);
+    writeFile(standIn, "#!/bin/sh\n");
+    const QString msi = built(dir, kSourceDir, standIn);
+    const QString payload = dir.file(u"payload"_s);
+    writeFile(QDir(payload).filePath(u"translations/otrack_cy.qm"_s), "another build's translation");
+    writeFile(QDir(payload).filePath(u"otrack-missing.dll"_s), "a file the MSI does not have");
+    const QStringList problems = payloadProblems(msi, payload, dir.file(u"extracted"_s));
+    requireOne(problems, u"translations/otrack_cy.qm in the MSI differs from the build's"_s);
+    requireOne(problems, u"not otrack, otrack-missing.dll"_s);
 }
 
 TEST_CASE("the MSI check fails on a broken copy: an HKCU value", "[installer]")
