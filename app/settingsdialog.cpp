@@ -192,9 +192,9 @@ void SettingsDialog::addRow(ClientSetting setting, const QString &label, QWidget
     note->setObjectName(control->objectName() + u"Note"_s);
     note->setWordWrap(true);
     note->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    QFont small = note->font();
-    small.setItalic(true);
-    note->setFont(small);
+    QFont noteFont = note->font();
+    noteFont.setItalic(true);
+    note->setFont(noteFont);
     cellLayout->addWidget(note);
 
     auto *buddy = new QLabel(label, this);
