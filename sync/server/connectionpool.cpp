@@ -29,16 +29,16 @@ ConnectionPool::ConnectionPool(DatabaseUrl url, int threads) : m_url(std::move(u
     // Threads (and their connections) live as long as the pool: reconnecting is slow.
     m_threads.setExpiryTimeout(-1);
     if (m_url.kind() == DatabaseUrl::Kind::Sqlite) {
-        m_checkpointer = std::thread([this] { checkpointLoop(); });
         m_writer = std::make_unique<SqliteWriter>([this]() -> Result<std::unique_ptr<ServerDatabase>> {
-            auto opened = open(u"otrack-pool-%1-writer"_s.arg(m_poolId));
+            auto opened = ServerDatabase::open(m_url, u"otrack-pool-%1-writer"_s.arg(m_poolId));
             if (!opened)
                 return opened;
             // The writer's cache stays warm (no other connection writes pushes), so it may
-            // hold most of a large school's hot pages.
-            QSqlQuery cache(opened.value()->connection());
-            if (!cache.exec(u"PRAGMA cache_size=-262144"_s))
-                return sqlError(cache.lastError(), u"sizing the writer's cache"_s);
+            // hold most of a large school's hot pages. It checkpoints between its groups.
+            QSqlQuery pragma(opened.value()->connection());
+            for (const QString &sql : {u"PRAGMA cache_size=-262144"_s, u"PRAGMA wal_autocheckpoint=0"_s})
+                if (!pragma.exec(sql))
+                    return sqlError(pragma.lastError(), u"configuring the writer"_s);
             return opened;
         });
     }
@@ -48,39 +48,6 @@ ConnectionPool::~ConnectionPool()
 {
     m_threads.waitForDone();
     m_writer.reset();
-    if (m_checkpointer.joinable()) {
-        {
-            std::lock_guard lock(m_stopMutex);
-            m_stopping = true;
-        }
-        m_stopRequested.notify_all();
-        m_checkpointer.join();
-    }
-}
-
-void ConnectionPool::checkpointLoop()
-{
-    {
-        auto opened = ServerDatabase::open(m_url, u"otrack-pool-%1-checkpointer"_s.arg(m_poolId));
-        if (!opened) {
-            qCWarning(lcServer) << "no checkpointer connection; requests checkpoint the WAL themselves:"
-                                << opened.error().message;
-            return;
-        }
-        QSqlDatabase db = opened.value()->connection();
-        m_checkpointing = true;
-        std::unique_lock lock(m_stopMutex);
-        while (!m_stopRequested.wait_for(lock, std::chrono::milliseconds(kCheckpointIntervalMs),
-                                         [this] { return m_stopping; })) {
-            lock.unlock();
-            // PASSIVE copies what no reader still needs and never waits for anyone; when
-            // nothing is new it only reads the WAL index. A failure is retried next time.
-            QSqlQuery checkpoint(db);
-            if (!checkpoint.exec(u"PRAGMA wal_checkpoint(PASSIVE)"_s))
-                qCWarning(lcServer) << "WAL checkpoint failed:" << checkpoint.lastError().text();
-            lock.lock();
-        }
-    }
 }
 
 Result<std::unique_ptr<ServerDatabase>> ConnectionPool::open(const QString &name)
@@ -88,10 +55,10 @@ Result<std::unique_ptr<ServerDatabase>> ConnectionPool::open(const QString &name
     auto opened = ServerDatabase::open(m_url, name);
     if (!opened)
         return opened;
-    if (m_checkpointing) {
+    if (m_writer && m_writer->checkpoints()) {
         QSqlQuery off(opened.value()->connection());
         if (!off.exec(u"PRAGMA wal_autocheckpoint=0"_s))
-            return sqlError(off.lastError(), u"handing checkpoints to the checkpointer"_s);
+            return sqlError(off.lastError(), u"handing checkpoints to the writer"_s);
     }
     return opened;
 }

@@ -11,9 +11,6 @@
 #include <QThreadPool>
 
 #include <atomic>
-#include <condition_variable>
-#include <mutex>
-#include <thread>
 
 namespace otrack {
 
@@ -23,11 +20,10 @@ namespace otrack {
 // only be used on the thread that opened it), opened on first use and kept while the
 // thread lives.
 //
-// On SQLite the pool also has the store's one writer of pushes (sqlitewriter.h), and the pool's
-// connections do not checkpoint the WAL themselves (by default the commit
-// that crosses 1,000 WAL pages copies them into the database and syncs it, tens of
-// milliseconds on that request): a background thread of the pool runs PASSIVE checkpoints
-// instead, which never block readers or writers.
+// On SQLite the pool also has the store's one writer of pushes (sqlitewriter.h), which also
+// checkpoints the WAL for every connection; the pool's connections leave it to the writer
+// once it runs (otherwise the commit that crosses 1,000 WAL pages would copy them into the
+// database and sync it, tens of milliseconds on that request).
 class ConnectionPool {
 public:
     ConnectionPool(DatabaseUrl url, int threads);
@@ -54,11 +50,7 @@ public:
 
     void waitForDone() { m_threads.waitForDone(); }
 
-    // How often the SQLite checkpointer runs.
-    static constexpr int kCheckpointIntervalMs = 100;
-
 private:
-    void checkpointLoop();
     Result<std::unique_ptr<ServerDatabase>> open(const QString &name);
 
     DatabaseUrl m_url;
@@ -66,13 +58,6 @@ private:
     const int m_poolId;
     static std::atomic<int> s_nextPoolId;
 
-    // Set once the checkpointer has its connection: until then (or if it never gets one)
-    // connections keep SQLite's own automatic checkpoints, so the WAL cannot grow unchecked.
-    std::atomic<bool> m_checkpointing{false};
-    std::mutex m_stopMutex;
-    std::condition_variable m_stopRequested;
-    bool m_stopping = false;
-    std::thread m_checkpointer;
     std::unique_ptr<SqliteWriter> m_writer;
 };
 

@@ -4,6 +4,9 @@
 #include "statementcache.h"
 #include "writetransaction.h"
 
+#include <QSqlError>
+#include <QSqlQuery>
+
 using namespace Qt::StringLiterals;
 
 namespace otrack {
@@ -41,39 +44,67 @@ std::size_t SqliteWriter::queueLength()
     return m_queue.size();
 }
 
+Status SqliteWriter::openIfNeeded()
+{
+    if (m_database)
+        return {};
+    auto opened = m_open();
+    if (!opened)
+        return opened.error();
+    m_database = std::move(opened.value());
+    m_checkpointing = true;
+    return {};
+}
+
+void SqliteWriter::checkpoint()
+{
+    // PASSIVE never waits: what a reader still needs is copied next time.
+    QSqlQuery query(m_database->connection());
+    if (!query.exec(u"PRAGMA wal_checkpoint(PASSIVE)"_s))
+        qCWarning(lcServer) << "WAL checkpoint failed:" << query.lastError().text();
+}
+
 void SqliteWriter::loop()
 {
-    std::unique_ptr<ServerDatabase> database;
+    // Opened at once, so that checkpoints run before the first push; and again at the next
+    // group after a failure, so that a store briefly unavailable does not leave the server
+    // without a writer.
+    if (Status opened = openIfNeeded(); !opened)
+        qCWarning(lcServer) << "the writer cannot open the store yet:" << opened.error().message;
+    auto lastCheckpoint = std::chrono::steady_clock::now();
     std::unique_lock lock(m_mutex);
     while (true) {
-        m_work.wait(lock, [this] { return m_stopping || !m_queue.empty(); });
-        if (m_queue.empty())
-            break;  // stopping, and nothing left to run
-        std::deque<Pending *> group;
-        while (!m_queue.empty() && group.size() < std::size_t(kMaxGroup)) {
-            group.push_back(m_queue.front());
-            m_queue.pop_front();
-        }
-        lock.unlock();
-        // Opened here, and again after a failure, so that a store that was briefly
-        // unavailable does not leave the server without a writer.
-        if (!database) {
-            auto opened = m_open();
-            if (opened)
-                database = std::move(opened.value());
-            else
+        m_work.wait_for(lock, kCheckpointInterval, [this] { return m_stopping || !m_queue.empty(); });
+        if (m_stopping && m_queue.empty())
+            break;
+        if (!m_queue.empty()) {
+            std::deque<Pending *> group;
+            while (!m_queue.empty() && group.size() < std::size_t(kMaxGroup)) {
+                group.push_back(m_queue.front());
+                m_queue.pop_front();
+            }
+            lock.unlock();
+            if (Status opened = openIfNeeded(); !opened) {
                 for (Pending *pending : group)
                     pending->result = opened.error();
+            } else {
+                runGroup(m_database->connection(), group);
+            }
+            lock.lock();
+            for (Pending *pending : group)
+                pending->done = true;
+            m_finished.notify_all();
         }
-        if (database)
-            runGroup(database->connection(), group);
-        lock.lock();
-        for (Pending *pending : group)
-            pending->done = true;
-        m_finished.notify_all();
+        // After the group's callers are released, so that no push waits for it.
+        if (m_database && std::chrono::steady_clock::now() - lastCheckpoint >= kCheckpointInterval) {
+            lock.unlock();
+            checkpoint();
+            lastCheckpoint = std::chrono::steady_clock::now();
+            lock.lock();
+        }
     }
     lock.unlock();
-    database.reset();  // on this thread, which opened it
+    m_database.reset();  // on this thread, which opened it
 }
 
 void SqliteWriter::runGroup(QSqlDatabase db, const std::deque<Pending *> &group)

@@ -5,6 +5,8 @@
 
 #include <QSqlDatabase>
 
+#include <atomic>
+#include <chrono>
 #include <condition_variable>
 #include <deque>
 #include <functional>
@@ -22,6 +24,12 @@ namespace otrack {
 // emptied whenever another connection commits. One writer keeps its cache warm, and a group of
 // pushes shares one commit, in which the pages they have in common (the tables' last pages,
 // a class's pupils) are written once.
+//
+// The writer also checkpoints the WAL, between groups (kCheckpointInterval, or when idle). A
+// checkpoint that runs beside a stream of commits never catches up with them, and the WAL only
+// starts again from its beginning once a checkpoint has copied all of it: run elsewhere, it
+// lets the WAL grow by every write (to hundreds of MB under load, each frame a new block of
+// the file). Here no commit runs during it, so it completes and the WAL stays small.
 //
 // Each job runs in its own savepoint: a job that fails is rolled back alone and the others
 // commit. If the commit itself fails, every job of the group is told so; nothing of the group
@@ -42,11 +50,17 @@ public:
     // transaction has committed: the job's own failure, the commit's, or success.
     Status run(Job job);
 
+    // Whether the writer has its connection and so checkpoints the WAL: until then (or if it
+    // never gets one) other connections keep SQLite's automatic checkpoints.
+    bool checkpoints() const { return m_checkpointing; }
+
     // Jobs waiting for the next transaction (not counting the group being written).
     std::size_t queueLength();
 
     // At most this many jobs share a transaction, so that one group's wait stays short.
     static constexpr int kMaxGroup = 64;
+    // How often the writer checkpoints, busy or idle.
+    static constexpr std::chrono::milliseconds kCheckpointInterval{100};
 
 private:
     struct Pending {
@@ -57,6 +71,8 @@ private:
 
     void loop();
     void runGroup(QSqlDatabase db, const std::deque<Pending *> &group);
+    Status openIfNeeded();
+    void checkpoint();
 
     Opener m_open;
     std::mutex m_mutex;
@@ -64,6 +80,8 @@ private:
     std::condition_variable m_finished;
     std::deque<Pending *> m_queue;
     bool m_stopping = false;
+    std::unique_ptr<ServerDatabase> m_database;  // used on the writer's thread only
+    std::atomic<bool> m_checkpointing{false};
     std::thread m_thread;
 };
 

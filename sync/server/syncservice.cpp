@@ -582,10 +582,11 @@ QString pageSql(ChangeType type, const QString &table, const QList<Field> &data,
 
 QList<PageQuery> pageQueries(bool scoped, bool postgres)
 {
-    const QString pupilScope = scoped
-        ? u" AND %1 IN (SELECT gm.pupil_id FROM group_members gm JOIN staff_groups sg ON sg.group_id = "
-          u"gm.group_id WHERE sg.staff_id = ? AND sg.school_id = ?)"_s
-        : QString();
+    auto pupilScope = [scoped](const QString &column) {
+        return scoped ? u" AND %1 IN (SELECT gm.pupil_id FROM group_members gm JOIN staff_groups sg ON sg.group_id = "
+                        u"gm.group_id WHERE sg.staff_id = ? AND sg.school_id = ?)"_s.arg(column)
+                      : QString();
+    };
     const QString groupScope
         = scoped ? u" AND id IN (SELECT group_id FROM staff_groups WHERE staff_id = ? AND school_id = ?)"_s : QString();
     auto column = [](const char *name) {
@@ -599,7 +600,7 @@ QList<PageQuery> pageQueries(bool scoped, bool postgres)
          pageSql(ChangeType::Mark, u"marks"_s,
                  {column("pupil_id"), column("term_id"), column("objective_id"), column("value"), column("note"),
                   column("author_id"), column("client_time"), column("server_time"), column("version")},
-                 pupilScope.arg(u"pupil_id"_s), postgres),
+                 pupilScope(u"pupil_id"_s), postgres),
          scoped},
         {ChangeType::Pupil,
          pageSql(ChangeType::Pupil, u"pupils"_s,
@@ -607,7 +608,7 @@ QList<PageQuery> pageQueries(bool scoped, bool postgres)
                   column("preferred_surname"), column("preferred_forename"), column("date_of_birth"), column("gender"),
                   column("year_group"), flag("pupil_premium"), flag("free_school_meals"), column("sen_status"),
                   flag("eal"), flag("looked_after"), column("on_roll_date"), column("left_date")},
-                 pupilScope.arg(u"id"_s), postgres),
+                 pupilScope(u"id"_s), postgres),
          scoped},
         {ChangeType::Group,
          pageSql(ChangeType::Group, u"groups"_s, {column("id"), column("name"), column("kind"), column("year_group")},
