@@ -50,6 +50,21 @@ private:
     // reader must never process. False at the parent's end or on an error.
     bool nextChild();
     QString text() { return m_xml.readElementText().trimmed(); }
+    // Reads the current element's leaf children named in `fields` into their strings; skips
+    // every other child.
+    using Fields = std::initializer_list<std::pair<const char16_t *, QString *>>;
+    void readLeaves(Fields fields);
+    // Calls `each()` on every child element called `name` (positioned on it); skips the rest.
+    template <typename Each>
+    void forEachChild(QStringView name, Each each)
+    {
+        while (nextChild()) {
+            if (m_xml.name() == name)
+                each();
+            else
+                m_xml.skipCurrentElement();
+        }
+    }
 
     Status readHeader();
     void readPupil(ImportRecord &record, QList<FsmInstance> &fsm, QList<SenEntry> &sen, bool &sawFsm, bool &sawSen);
@@ -117,19 +132,10 @@ Status Parser::readHeader()
         } else if (name == u"DateTime"_s) {
             m_read.source.createdAt = text();
         } else if (name == u"SourceSchool"_s) {
-            while (nextChild()) {
-                const auto field = m_xml.name();
-                if (field == u"LEA"_s)
-                    m_read.source.sourceLea = text();
-                else if (field == u"Estab"_s)
-                    m_read.source.sourceEstab = text();
-                else if (field == u"SchoolName"_s)
-                    m_read.source.sourceSchoolName = text();
-                else if (field == u"AcademicYear"_s)
-                    m_read.source.academicYear = text();
-                else
-                    m_xml.skipCurrentElement();
-            }
+            readLeaves({{u"LEA", &m_read.source.sourceLea},
+                        {u"Estab", &m_read.source.sourceEstab},
+                        {u"SchoolName", &m_read.source.sourceSchoolName},
+                        {u"AcademicYear", &m_read.source.academicYear}});
         } else {
             m_xml.skipCurrentElement();
         }
@@ -152,78 +158,55 @@ Status Parser::readHeader()
     return {};
 }
 
-void Parser::readFsm(QList<FsmInstance> &fsm)
+void Parser::readLeaves(Fields fields)
 {
     while (nextChild()) {
-        if (m_xml.name() != u"FSMinstance"_s) {
+        QString *into = nullptr;
+        for (const auto &[field, target] : fields)
+            if (m_xml.name() == QStringView(field))
+                into = target;
+        if (into)
+            *into = text();
+        else
             m_xml.skipCurrentElement();
-            continue;
-        }
-        FsmInstance instance;
-        while (nextChild()) {
-            if (m_xml.name() == u"FSMstartDate"_s)
-                instance.start = QDate::fromString(text(), Qt::ISODate);
-            else if (m_xml.name() == u"FSMendDate"_s)
-                instance.end = QDate::fromString(text(), Qt::ISODate);
-            else
-                m_xml.skipCurrentElement();
-        }
-        fsm.append(instance);
     }
+}
+
+void Parser::readFsm(QList<FsmInstance> &fsm)
+{
+    forEachChild(u"FSMinstance", [&] {
+        QString start, end;
+        readLeaves({{u"FSMstartDate", &start}, {u"FSMendDate", &end}});
+        fsm.append(FsmInstance{QDate::fromString(start, Qt::ISODate), QDate::fromString(end, Qt::ISODate)});
+    });
 }
 
 void Parser::readSen(QList<SenEntry> &sen)
 {
-    while (nextChild()) {
-        if (m_xml.name() != u"SEN"_s) {
-            m_xml.skipCurrentElement();
-            continue;
-        }
-        SenEntry entry;
-        while (nextChild()) {
-            const auto name = m_xml.name();
-            if (name == u"StartDate"_s)
-                entry.start = QDate::fromString(text(), Qt::ISODate);
-            else if (name == u"EndDate"_s)
-                entry.end = QDate::fromString(text(), Qt::ISODate);
-            else if (name == u"SENprovision"_s)
-                entry.provision = text();
-            else
-                m_xml.skipCurrentElement();
-        }
-        sen.append(entry);
-    }
+    forEachChild(u"SEN", [&] {
+        QString start, end, provision;
+        readLeaves({{u"StartDate", &start}, {u"EndDate", &end}, {u"SENprovision", &provision}});
+        sen.append(SenEntry{QDate::fromString(start, Qt::ISODate), QDate::fromString(end, Qt::ISODate), provision});
+    });
 }
 
 void Parser::readLanguages(ImportRecord &record)
 {
-    while (nextChild()) {
-        if (m_xml.name() != u"Type"_s) {
-            m_xml.skipCurrentElement();
-            continue;
-        }
+    forEachChild(u"Type", [&] {
         QString type, language;
-        while (nextChild()) {
-            if (m_xml.name() == u"LanguageType"_s)
-                type = text();
-            else if (m_xml.name() == u"Language"_s)
-                language = text().toUpper();
-            else
-                m_xml.skipCurrentElement();
-        }
+        readLeaves({{u"LanguageType", &type}, {u"Language", &language}});
+        language = language.toUpper();
         if (type == u"F"_s && !isUnknownLanguage(language))
             record.eal = isEnglish(language) ? u"0"_s : u"1"_s;
-    }
+    });
 }
 
 void Parser::readInCare(ImportRecord &record)
 {
-    while (nextChild()) {
-        if (m_xml.name() == u"InCareAtCurrentSchool"_s)
-            record.lookedAfter = text();
-        else
-            m_xml.skipCurrentElement();
-    }
+    QString inCare;
+    readLeaves({{u"InCareAtCurrentSchool", &inCare}});
+    if (!inCare.isEmpty())
+        record.lookedAfter = inCare;
 }
 
 void Parser::readKeyStage(ImportRecord &record)
@@ -241,26 +224,14 @@ void Parser::readKeyStage(ImportRecord &record)
             continue;
         }
         StatutoryResult result;
-        const std::pair<const char16_t *, QString *> fields[] = {
-            {u"Locale", &result.locale},
-            {u"Year", &result.year},
-            {u"Subject", &result.subject},
-            {u"Method", &result.method},
-            {u"Component", &result.component},
-            {u"ResultStatus", &result.resultStatus},
-            {u"ResultQualifier", &result.resultQualifier},
-            {u"Result", &result.result},
-        };
-        while (nextChild()) {
-            QString *into = nullptr;
-            for (const auto &[field, target] : fields)
-                if (m_xml.name() == QStringView(field))
-                    into = target;
-            if (into)
-                *into = text();
-            else
-                m_xml.skipCurrentElement();
-        }
+        readLeaves({{u"Locale", &result.locale},
+                    {u"Year", &result.year},
+                    {u"Subject", &result.subject},
+                    {u"Method", &result.method},
+                    {u"Component", &result.component},
+                    {u"ResultStatus", &result.resultStatus},
+                    {u"ResultQualifier", &result.resultQualifier},
+                    {u"Result", &result.result}});
         record.results.append(result);
     }
     // <Stage> may follow its assessments in a file written by hand; it names them all.
@@ -270,12 +241,7 @@ void Parser::readKeyStage(ImportRecord &record)
 
 void Parser::readStageAssessments(ImportRecord &record)
 {
-    while (nextChild()) {
-        if (m_xml.name() == u"KeyStage"_s)
-            readKeyStage(record);
-        else
-            m_xml.skipCurrentElement();
-    }
+    forEachChild(u"KeyStage", [&] { readKeyStage(record); });
 }
 
 // A pupil's fields sit directly under <Pupil> or inside <BasicDetails>, depending on the
@@ -302,6 +268,8 @@ void Parser::readPupil(ImportRecord &record, QList<FsmInstance> &fsm, QList<SenE
             *into = text();
         } else if (name == u"UPN"_s) {
             record.upn = text().toUpper();
+        } else if (name == u"FormerUPN"_s) {
+            record.formerUpn = text().toUpper();
         } else if (name == u"BasicDetails"_s) {
             readPupil(record, fsm, sen, sawFsm, sawSen);
         } else if (name == u"FSMhistory"_s) {
@@ -371,11 +339,7 @@ Result<SourceRecords> Parser::run()
         } else if (name == u"CTFpupilData"_s) {
             if (!sawHeader)
                 return fail(u"<CTFpupilData> comes before the <Header>"_s);
-            while (nextChild()) {
-                if (m_xml.name() != u"Pupil"_s) {
-                    m_xml.skipCurrentElement();
-                    continue;
-                }
+            forEachChild(u"Pupil", [&] {
                 ImportRecord record;
                 record.line = int(m_xml.lineNumber());
                 record.ordinal = ++m_read.recordCount;
@@ -383,10 +347,9 @@ Result<SourceRecords> Parser::run()
                 QList<SenEntry> sen;
                 bool sawFsm = false, sawSen = false;
                 readPupil(record, fsm, sen, sawFsm, sawSen);
-                if (m_xml.hasError())
-                    break;
-                m_read.records.append(finishPupil(std::move(record), fsm, sen, sawFsm, sawSen));
-            }
+                if (!m_xml.hasError())
+                    m_read.records.append(finishPupil(std::move(record), fsm, sen, sawFsm, sawSen));
+            });
         } else {
             m_xml.skipCurrentElement();
         }

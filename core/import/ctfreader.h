@@ -12,7 +12,7 @@ namespace otrack {
 // Reads a DfE Common Transfer File (CTF XML, versions 18 to 25; docs/data.md) as a stream, one
 // <Pupil> at a time, into records for ImportValidator. What it takes from each pupil: UPN,
 // Surname, Forename, PreferredSurname, PreferredForename, DOB, Sex (Gender before CTF 20),
-// NCyearActual, FSM eligibility on the file's date (FSMhistory), the current SEN provision
+// FormerUPN, NCyearActual, FSM eligibility on the file's date (FSMhistory), the current SEN provision
 // (SENhistory), EAL (first language other than English, from Languages), in care at the
 // current school (InCare), and every <StageAssessments>/<KeyStage>/<StageAssessment> result.
 // Everything else (addresses, contacts, attendance, ...) is skipped unread.

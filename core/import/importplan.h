@@ -19,6 +19,7 @@ struct ImportedPupil {
     int line = 0;
     int ordinal = 0;
     QString upn;
+    QString formerUpn;  // valid, or empty
     QString legalSurname;
     QString legalForename;
     std::optional<QString> preferredSurname;

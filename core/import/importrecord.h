@@ -28,6 +28,7 @@ struct ImportRecord {
     int line = 0;  // where the record starts in the file (CSV: its row's first line)
     int ordinal = 0;  // 1-based: the nth pupil or data row
     QString upn;  // trimmed, upper case
+    QString formerUpn;  // CTF FormerUPN: the temporary UPN this pupil had before
     std::optional<QString> legalSurname;
     std::optional<QString> legalForename;
     std::optional<QString> preferredSurname;

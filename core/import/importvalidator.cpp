@@ -196,6 +196,8 @@ ImportPlan ImportValidator::validate(const SourceRecords &read, const QDate &tod
         pupil.line = record.line;
         pupil.ordinal = record.ordinal;
         pupil.upn = record.upn;
+        if (upn::isValid(record.formerUpn) && record.formerUpn != record.upn)
+            pupil.formerUpn = record.formerUpn;
         checkUpn(record, firstRecordOfUpn, upnCount, check);
 
         pupil.legalSurname = record.legalSurname.value_or(QString()).trimmed();

@@ -3,6 +3,7 @@
 #include "apiresponse.h"
 #include "authenticator.h"
 #include "connectionpool.h"
+#include "importendpoint.h"
 #include "logging.h"
 #include "pupileraser.h"
 
@@ -54,6 +55,24 @@ void addAdminRoutes(QHttpServer &http, ConnectionPool &pool)
                            if (!erased)
                                return failureResponse(erased.error(), "erase");
                            return jsonResponse(toJson(*erased));
+                       },
+                       databaseDown);
+               });
+    http.route(u"/v1/admin/imports"_s, QHttpServerRequest::Method::Post,
+               [&pool](const QHttpServerRequest &request) -> QFuture<QHttpServerResponse> {
+                   if (auto refused = checkProtocolHeader(request))
+                       return QtFuture::makeReadyFuture(std::move(*refused));
+                   const QByteArray authorization = request.value(QByteArrayLiteral("Authorization"));
+                   return pool.run(
+                       [authorization, query = request.query(), body = request.body()](QSqlDatabase db) {
+                           const qint64 now = QDateTime::currentMSecsSinceEpoch();
+                           auto caller = Authenticator::authenticate(db, authorization, now);
+                           if (!caller)
+                               return authErrorResponse(caller.error());
+                           auto answer = handleImportRequest(db, *caller, query, body, now);
+                           if (!answer)
+                               return failureResponse(answer.error(), "import");
+                           return jsonResponse(*answer);
                        },
                        databaseDown);
                });

@@ -108,6 +108,8 @@ TEST_CASE("a clean CTF 25 reads every pupil, flag and result", "[core][import][c
     CHECK_FALSE(zara.eal.has_value());
 
     const ImportedPupil &ify = byUpn(p, u"A999200100003"_s);
+    CHECK(ify.formerUpn == u"L99920010003B"_s);  // the temporary UPN she had before
+    CHECK(pim.formerUpn.isEmpty());
     REQUIRE(ify.results.size() == 1);
     CHECK(ify.results.front().stage == u"PHONICS"_s);
     CHECK(p.checkApplicable(ImportMode::AllOrNothing, true).ok());
