@@ -19,7 +19,6 @@
 #include <QFile>
 #include <QStringDecoder>
 
-
 using namespace Qt::StringLiterals;
 
 namespace otrack {
@@ -73,6 +72,22 @@ const char kAdminHelp[]
       "                                         mapping (a JSON file, or one the school saved).\n"
       "                                         --preview N shows N mapped rows and the problems.\n"
       "  suggest-mapping FILE                   A first column mapping for a CSV export (JSON).\n"
+      "  export-ctf --school SCHOOL --lea NNN --estab NNNN --out FILE.xml [--stage STAGE]\n"
+      "                                         The school's statutory results as a CTF for its MIS.\n"
+      "  subject-access --school SCHOOL --pupil ID|UPN [--json FILE] [--pdf FILE]\n"
+      "                                         Everything held about one pupil (docs/data.md).\n"
+      "  retention-rule --school SCHOOL [--phase primary|secondary | --rule RULE [--years N] | --clear]\n"
+      "                                         Set or show the school's retention rule.\n"
+      "  retention [--school SCHOOL] --dry-run|--apply [--today YYYY-MM-DD] [--json]\n"
+      "                                         Erase the leavers the rule makes due (or list them).\n"
+      "  export-marks --school SCHOOL --group GROUP --term TERM [--year YYYY/YY] --out FILE.csv\n"
+      "                                         A group's marks in a term as CSV.\n"
+      "  export-school --school SCHOOL --out FILE.zip\n"
+      "                                         Everything of the school: CSV per table and JSON, zipped.\n"
+      "  end-contract --school SCHOOL --export FILE.zip --certificate FILE.json\n"
+      "               --requested-by \"NAME, ROLE\" [--yes]\n"
+      "                                         Export, then (--yes) delete the school's data with a\n"
+      "                                         certificate of deletion. Without --yes: export, exit 9.\n"
       "  demo [--seed N] [--marks N] [--name NAME] [--fast-passwords]\n"
       "                                         Create a demo primary school (synthetic data) and print\n"
       "                                         its staff's passwords ONCE. --marks N makes exactly N\n"
@@ -89,7 +104,7 @@ const char kAdminHelp[]
       "     published with another text)\n"
       "  8  invalid value (a role, a status, a short password, a number, a document's kind or date),\n"
       "     or a file to import that is malformed or has bad records\n"
-      "  9  erase-pupil without --yes: nothing was erased\n"
+      "  9  erase-pupil or end-contract without --yes: nothing was erased\n"
       "  10 refused: the school has not accepted the Data Processing Terms, or is suspended\n"
       "  1  anything else\n";
 

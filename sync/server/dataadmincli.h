@@ -12,4 +12,8 @@ namespace otrack {
 // Returns the exit code, or nullopt when `command` is none of them.
 std::optional<int> runDataAdminCommand(QSqlDatabase db, const QString &command, const QStringList &args);
 
+// True when the command line asks for a PDF (subject-access --pdf): main() then makes a
+// QGuiApplication on the offscreen platform instead of a QCoreApplication, for fonts.
+bool dataAdminNeedsGui(int argc, char **argv);
+
 }  // namespace otrack

@@ -37,9 +37,8 @@ Result<QJsonObject> handleImportRequest(QSqlDatabase db, const Caller &caller, c
         return allowed.error();
     ImportOptions options;
     bool validateOnly = false;
-    const std::pair<const char16_t *, bool *> flags[] = {{u"full_roll", &options.fullRoll},
-                                                         {u"dry_run", &options.dryRun},
-                                                         {u"validate_only", &validateOnly}};
+    const std::pair<const char16_t *, bool *> flags[]
+        = {{u"full_roll", &options.fullRoll}, {u"dry_run", &options.dryRun}, {u"validate_only", &validateOnly}};
     for (const auto &[name, into] : flags) {
         auto value = flagParameter(query, QString::fromUtf16(name));
         if (!value)
@@ -72,9 +71,9 @@ Result<QJsonObject> handleImportRequest(QSqlDatabase db, const Caller &caller, c
         read = mapping->apply(table.value());
     }
     if (!read)
-        return Error{read.error().code, read.error().message.startsWith(u"field '"_s)
-                                            ? read.error().message
-                                            : u"field 'body': "_s + read.error().message};
+        return Error{read.error().code,
+                     read.error().message.startsWith(u"field '"_s) ? read.error().message
+                                                                   : u"field 'body': "_s + read.error().message};
     const ImportPlan plan = ImportValidator::validate(read.value(), today);
     if (validateOnly)
         return QJsonObject{{u"plan"_s, plan.toJson()}};

@@ -3,6 +3,7 @@
 #include "logging.h"
 #include "schooladmin.h"
 #include "serverdatabase.h"
+#include "statutoryresults.h"
 #include "writetransaction.h"
 
 #include <QDateTime>
@@ -17,8 +18,8 @@ namespace otrack {
 
 namespace {
 
-const QString kStatutory = u"Statutory results"_s;
-const QString kStatutoryTerm = u"Statutory assessment"_s;
+const QString kStatutory = statutory::frameworkName();
+const QString kStatutoryTerm = statutory::termName();
 const QString kImportDevice = u"mis-import"_s;
 // After the school's own terms in a year's list.
 constexpr int kStatutoryTermPosition = 100;
@@ -36,49 +37,6 @@ QVariant dateOrNull(const QDate &date)
 int flag(bool value)
 {
     return value ? 1 : 0;
-}
-
-// Statutory assessments are taken in the summer term: the year 2026 is in 2025/26.
-QString academicYearOf(const QString &year)
-{
-    const int y = year.toInt();
-    return u"%1/%2"_s.arg(y - 1).arg(y % 100, 2, 10, QLatin1Char('0'));
-}
-
-QString objectiveCode(const StatutoryResult &result)
-{
-    return QStringList{result.stage, result.subject, result.method, result.component}.join(u'/');
-}
-
-QString objectiveStatement(const StatutoryResult &result)
-{
-    static const QHash<QString, QString> subjects{
-        {u"MAT"_s, u"mathematics"_s},
-        {u"REA"_s, u"reading"_s},
-        {u"WRI"_s, u"writing"_s},
-        {u"GPS"_s, u"grammar, punctuation and spelling"_s},
-        {u"SCI"_s, u"science"_s},
-        {u"ENG"_s, u"English"_s},
-        {u"PSC"_s, u"phonics screening check"_s},
-        {u"MTC"_s, u"multiplication tables check"_s},
-    };
-    static const QHash<QString, QString> methods{{u"TT"_s, u"test"_s}, {u"TA"_s, u"teacher assessment"_s}};
-    QString statement = result.stage + u' ' + subjects.value(result.subject, result.subject);
-    if (!result.method.isEmpty())
-        statement += u' ' + methods.value(result.method, result.method);
-    if (!result.component.isEmpty())
-        statement += u" (" + result.component.toLower() + u')';
-    return statement;
-}
-
-QString resultNote(const StatutoryResult &result)
-{
-    QStringList parts;
-    if (!result.resultStatus.isEmpty())
-        parts << u"status "_s + result.resultStatus;
-    if (!result.resultQualifier.isEmpty())
-        parts << u"qualifier "_s + result.resultQualifier;
-    return parts.join(u", "_s);
 }
 
 // The pupil as stored, and as the import would leave them.
@@ -139,11 +97,8 @@ struct Cell {
 class ImportRun {
 public:
     ImportRun(QSqlDatabase db, const Caller &caller, qint64 nowMs)
-        : m_db(std::move(db))
-        , m_caller(caller)
-        , m_now(nowMs)
-        , m_today(QDateTime::fromMSecsSinceEpoch(nowMs).date())
-        , m_importId(newId())
+        : m_db(std::move(db)), m_caller(caller), m_now(nowMs), m_today(QDateTime::fromMSecsSinceEpoch(nowMs).date()),
+          m_importId(newId())
     {
     }
 
@@ -323,7 +278,7 @@ Status ImportRun::applyPupil(const ImportedPupil &in, ImportReport &report, QStr
     if (Status s = writePupil(after, false); !s)
         return s;
     if (Status s = audit(rejoined ? u"import_rejoin_pupil"_s : u"import_update_pupil"_s, u"pupil"_s, before.id,
-                         u"import=%1 fields=%2"_s.arg(m_importId, fields.join(u','))));
+                         u"import=%1 fields=%2"_s.arg(m_importId, fields.join(u',')));
         !s)
         return s;
     if (before.upn != after.upn)
@@ -408,15 +363,15 @@ Status ImportRun::prepareStatutory()
         !s)
         return s;
     while (query.next())
-        m_cells.insert(QStringList{query.value(0).toString(), query.value(1).toString(), query.value(2).toString()}
-                           .join(u'|'),
-                       Cell{query.value(3).toString(), query.value(4).toString(), query.value(5).toLongLong()});
+        m_cells.insert(
+            QStringList{query.value(0).toString(), query.value(1).toString(), query.value(2).toString()}.join(u'|'),
+            Cell{query.value(3).toString(), query.value(4).toString(), query.value(5).toLongLong()});
     return {};
 }
 
 Result<QString> ImportRun::termFor(const QString &year)
 {
-    const QString academicYear = academicYearOf(year);
+    const QString academicYear = statutory::academicYearOf(year);
     if (auto found = m_terms.constFind(academicYear); found != m_terms.cend())
         return found.value();
     const QString id = newId();
@@ -435,15 +390,16 @@ Result<QString> ImportRun::termFor(const QString &year)
 
 Result<QString> ImportRun::objectiveFor(const StatutoryResult &result)
 {
-    const QString code = objectiveCode(result);
+    const QString code = statutory::objectiveCode(result);
     if (auto found = m_objectives.constFind(code); found != m_objectives.cend())
         return found.value();
     const QString id = newId();
     QSqlQuery query(m_db);
-    if (Status s = exec(query,
-                        u"INSERT INTO objectives (id, school_id, framework_id, position, code, statement) "
-                        u"VALUES (?, ?, ?, ?, ?, ?)"_s,
-                        {id, m_caller.schoolId, m_frameworkId, m_nextObjective++, code, objectiveStatement(result)});
+    if (Status s
+        = exec(query,
+               u"INSERT INTO objectives (id, school_id, framework_id, position, code, statement) "
+               u"VALUES (?, ?, ?, ?, ?, ?)"_s,
+               {id, m_caller.schoolId, m_frameworkId, m_nextObjective++, code, statutory::objectiveStatement(result)});
         !s)
         return s.error();
     m_objectives.insert(code, id);
@@ -483,7 +439,7 @@ Status ImportRun::applyResult(const QString &pupilId, const StatutoryResult &res
     if (Status s = ensureValue(result.result); !s)
         return s;
     const QString key = QStringList{pupilId, term.value(), objective.value()}.join(u'|');
-    const QString note = resultNote(result);
+    const QString note = statutory::note(result);
     const auto found = m_cells.constFind(key);
     const bool exists = found != m_cells.cend();
     const Cell before = exists ? found.value() : Cell{};
@@ -563,7 +519,7 @@ Status ImportRun::run(const ImportPlan &plan, const ImportOptions &options, Impo
         QHash<QString, const StatutoryResult *> latest;
         QStringList order;
         for (const StatutoryResult &result : in.results) {
-            const QString key = objectiveCode(result) + u'|' + result.year;
+            const QString key = statutory::objectiveCode(result) + u'|' + result.year;
             if (!latest.contains(key))
                 order << key;
             latest.insert(key, &result);
@@ -593,11 +549,6 @@ QJsonObject ImportReport::toJson() const
                        {u"results_updated"_s, resultsUpdated},
                        {u"results_unchanged"_s, resultsUnchanged},
                        {u"plan"_s, plan}};
-}
-
-QString MisImporter::statutoryFrameworkName()
-{
-    return kStatutory;
 }
 
 Status MisImporter::requireImporter(const Caller &caller)

@@ -65,9 +65,6 @@ public:
     Result<ImportReport> apply(const Caller &caller, const ImportPlan &plan, const ImportOptions &options,
                                qint64 nowMs);
 
-    // The name of the framework, scale and terms that statutory results go into.
-    static QString statutoryFrameworkName();
-
 private:
     QSqlDatabase m_db;
 };

@@ -26,10 +26,7 @@ struct CliSchool {
     QString url = u"sqlite://"_s + dir.file(u"otrack.db"_s);
     QString school = u"Larkspur Synthetic Primary"_s;
 
-    CliSchool()
-    {
-        REQUIRE(runAdmin(url, {u"create-school"_s, school}).code == kExitOk);
-    }
+    CliSchool() { REQUIRE(runAdmin(url, {u"create-school"_s, school}).code == kExitOk); }
     test::AdminRun admin(QStringList args) { return runAdmin(url, args); }
     void activate() { REQUIRE(admin({u"set-status"_s, school, u"active"_s}).code == kExitOk); }
 };
@@ -70,8 +67,7 @@ TEST_CASE("admin import-ctf refuses a school awaiting terms, then imports, dry a
     const QJsonObject report = QJsonDocument::fromJson(again.out.toUtf8()).object();
     CHECK(report.value(u"unchanged"_s).toInt() == 4);
     CHECK(report.value(u"created"_s).toInt() == 0);
-    CHECK(report.value(u"plan"_s).toObject().value(u"source"_s).toObject().value(u"version"_s).toString()
-          == u"25.0"_s);
+    CHECK(report.value(u"plan"_s).toObject().value(u"source"_s).toObject().value(u"version"_s).toString() == u"25.0"_s);
     // No pupil's name reaches the output.
     for (const char *name : {"Ashdown", "Brackenridge", "Pimmy"}) {
         CHECK_FALSE(real.out.contains(QLatin1String(name)));
@@ -105,14 +101,35 @@ TEST_CASE("admin import-ctf lists every problem and imports nothing from a bad f
     CHECK(s.admin({u"import-ctf"_s, fixture("clean-ctf25.xml")}).code == kExitUsage);
 }
 
+TEST_CASE("admin export-ctf writes the statutory results for the MIS", "[server][cli][import]")
+{
+    CliSchool s;
+    s.activate();
+    REQUIRE(s.admin({u"import-ctf"_s, u"--school"_s, s.school, fixture("clean-ctf25.xml")}).code == kExitOk);
+    test::TempDir dir;
+    const QString out = dir.file(u"results.xml"_s);
+    auto exported = s.admin({u"export-ctf"_s, u"--school"_s, s.school, u"--lea"_s, u"999"_s, u"--estab"_s, u"2001"_s,
+                             u"--out"_s, out, u"--stage"_s, u"ks2"_s});
+    INFO(exported.err.toStdString());
+    REQUIRE(exported.code == kExitOk);
+    CHECK(exported.out == u"exported\t%1\tpupils=1\n"_s.arg(out));
+    const QByteArray xml = test::readFile(out);
+    CHECK(xml.contains("<UPN>X999200100001</UPN>"));
+    CHECK(xml.contains("<Result>108</Result>"));
+    CHECK(xml.contains("<ResultQualifier>SS</ResultQualifier>"));
+    CHECK(s.admin({u"export-ctf"_s, u"--school"_s, s.school, u"--lea"_s, u"99"_s, u"--estab"_s, u"2001"_s, u"--out"_s,
+                   out})
+              .code
+          == kExitInvalid);
+}
+
 TEST_CASE("admin import-csv previews, saves its mapping and imports", "[server][cli][import]")
 {
     CliSchool s;
     s.activate();
     auto suggested = s.admin({u"suggest-mapping"_s, fixture("roll.csv")});
     REQUIRE(suggested.code == kExitOk);
-    const QJsonObject columns
-        = QJsonDocument::fromJson(suggested.out.toUtf8()).object().value(u"columns"_s).toObject();
+    const QJsonObject columns = QJsonDocument::fromJson(suggested.out.toUtf8()).object().value(u"columns"_s).toObject();
     CHECK(columns.value(u"upn"_s).toString() == u"UPN"_s);
     CHECK(columns.value(u"date_of_birth"_s).toString() == u"DOB"_s);
 
@@ -122,9 +139,8 @@ TEST_CASE("admin import-csv previews, saves its mapping and imports", "[server][
     CHECK(preview.out.split(u'\n', Qt::SkipEmptyParts).size() == 3);  // field names and two rows
     CHECK(preview.out.contains(u"X999200100001"_s));
 
-    auto imported = s.admin(base
-                            + QStringList{u"--mapping"_s, fixture("roll-mapping.json"), u"--save-mapping"_s,
-                                          u"SIMS roll"_s});
+    auto imported = s.admin(
+        base + QStringList{u"--mapping"_s, fixture("roll-mapping.json"), u"--save-mapping"_s, u"SIMS roll"_s});
     REQUIRE(imported.code == kExitOk);
     CHECK(lineOf(imported.out, u"created"_s) == u"3"_s);
     // The saved mapping by name: nothing new.
@@ -141,6 +157,7 @@ TEST_CASE("admin import-csv previews, saves its mapping and imports", "[server][
     CHECK(missing.code == kExitInvalid);
     CHECK(missing.err.contains(u"'Surname'"_s));
     CHECK(s.admin(base + QStringList{u"--mapping"_s, u"No such mapping"_s}).code == kExitNotFound);
-    auto bad = s.admin({u"import-csv"_s, u"--school"_s, s.school, fixture("bad-rows.csv"), u"--mapping"_s, u"SIMS roll"_s});
+    auto bad
+        = s.admin({u"import-csv"_s, u"--school"_s, s.school, fixture("bad-rows.csv"), u"--mapping"_s, u"SIMS roll"_s});
     CHECK(bad.code == kExitInvalid);  // its columns differ from the saved mapping's
 }

@@ -91,7 +91,8 @@ void checkImportRoute(const QString &url)
     auto mapping = ColumnMapping::readFile(fixture("roll-mapping.json"));
     REQUIRE(mapping.ok());
     REQUIRE(ImportMappingStore(f.db).save(f.school.id, u"SIMS"_s, mapping.value(), f.admin.id, 0).ok());
-    const auto byCsv = client.send("POST", path, admin, csv, params({{u"format"_s, u"csv"_s}, {u"mapping"_s, u"SIMS"_s}}));
+    const auto byCsv
+        = client.send("POST", path, admin, csv, params({{u"format"_s, u"csv"_s}, {u"mapping"_s, u"SIMS"_s}}));
     REQUIRE(byCsv.status == 200);
     CHECK(byCsv.json().value(u"updated"_s).toInt() == 3);  // the CSV adds pupil premium and admission dates
 }

@@ -2,6 +2,7 @@
 // updated, never duplicated; leavers are marked, never deleted; statutory results become marks
 // that pulls deliver; a bad file, a school awaiting terms or a teacher changes nothing.
 #include "ctfreader.h"
+#include "ctfresultsexport.h"
 #include "importmappingstore.h"
 #include "importvalidator.h"
 #include "misimporter.h"
@@ -26,7 +27,7 @@ using otrack::test::SyncFixture;
 namespace {
 
 const QDate kToday(2026, 12, 1);
-const qint64 kNow = QDateTime(kToday, QTime(12, 0), QTimeZone::UTC).toMSecsSinceEpoch();
+const qint64 kNow = QDateTime(kToday, QTime(12, 0), Qt::UTC).toMSecsSinceEpoch();
 
 QString fixture(const char *name)
 {
@@ -65,8 +66,12 @@ qint64 nextSeq(SyncFixture &f)
 // Everything that an import may change, to compare before and after a refused one.
 QList<qint64> footprint(SyncFixture &f)
 {
-    return {nextSeq(f),          f.count(u"pupils"_s),       f.count(u"marks"_s),
-            f.count(u"mark_events"_s), f.count(u"frameworks"_s), f.count(u"terms"_s),
+    return {nextSeq(f),
+            f.count(u"pupils"_s),
+            f.count(u"marks"_s),
+            f.count(u"mark_events"_s),
+            f.count(u"frameworks"_s),
+            f.count(u"terms"_s),
             f.count(u"audit_events"_s)};
 }
 
@@ -127,9 +132,9 @@ void checkImport(const QString &url)
                    {pimId})
               .toString()
           == u"108"_s);
-    CHECK(f.scalar(u"SELECT COUNT(*) FROM mark_events WHERE pupil_id = ? AND device_id = 'mis-import'"_s, {pimId})
-              .toInt()
-          == 4);
+    CHECK(
+        f.scalar(u"SELECT COUNT(*) FROM mark_events WHERE pupil_id = ? AND device_id = 'mis-import'"_s, {pimId}).toInt()
+        == 4);
     CHECK(f.scalar(u"SELECT COUNT(*) FROM audit_events WHERE entity = 'pupil' AND entity_id = ? AND "
                    u"action = 'import_add_pupil'"_s,
                    {pimId})
@@ -175,10 +180,10 @@ void checkImport(const QString &url)
     CHECK(update.resultsUpdated == 1);
     CHECK(pupilField(f, u"K99920010004A"_s, u"year_group"_s) == u"1"_s);
     const QString zaraId = pupilField(f, u"K99920010004A"_s, u"id"_s);
-    CHECK(f.scalar(u"SELECT detail FROM audit_events WHERE entity_id = ? AND action = 'import_update_pupil'"_s,
-                   {zaraId})
-              .toString()
-              .endsWith(u"fields=year_group"_s));
+    CHECK(
+        f.scalar(u"SELECT detail FROM audit_events WHERE entity_id = ? AND action = 'import_update_pupil'"_s, {zaraId})
+            .toString()
+            .endsWith(u"fields=year_group"_s));
     CHECK(f.scalar(u"SELECT MAX(version) FROM marks WHERE pupil_id = ?"_s, {pimId}).toInt() == 2);
 
     // A full roll marks the fixture's three pupils, absent from the file, as left; never deleted.
@@ -287,6 +292,43 @@ void checkFormerUpnAndRejoin(const QString &url)
     CHECK(f.scalar(u"SELECT COUNT(*) FROM pupils WHERE upn = 'A999200100003'"_s).toInt() == 1);
 }
 
+// The results OTrack took from a CTF go back to the MIS as a CTF that says the same.
+void checkResultsRoundTrip(const QString &url)
+{
+    SyncFixture f(url);
+    const ImportPlan clean = planOf("clean-ctf25.xml");
+    applied(f, clean);
+    QBuffer exported;
+    REQUIRE(exported.open(QIODevice::WriteOnly));
+    const CtfHeader header{u"999"_s, u"2001"_s, QString(), u"2026"_s, QDateTime::currentDateTime()};
+    auto written = CtfResultsExport(f.db).write(f.school.id, header, QString(), &exported);
+    REQUIRE(written.ok());
+    CHECK(written.value() == 2);  // the two pupils with results
+    const ImportPlan back = planOf(exported.data());
+    CHECK(back.source.sourceSchoolName == u"Hillside Primary"_s);
+    const auto key = [](const StatutoryResult &r) {
+        return QStringList{r.stage,     r.year,         r.subject,         r.method,
+                           r.component, r.resultStatus, r.resultQualifier, r.result}
+            .join(u'|');
+    };
+    for (const ImportedPupil &original : clean.pupils) {
+        QStringList want, got;
+        for (const StatutoryResult &r : original.results)
+            want << key(r);
+        for (const ImportedPupil &pupil : back.pupils)
+            if (pupil.upn == original.upn)
+                for (const StatutoryResult &r : pupil.results)
+                    got << key(r);
+        want.sort();
+        got.sort();
+        CHECK(got == want);
+    }
+    QBuffer ks2;
+    REQUIRE(ks2.open(QIODevice::WriteOnly));
+    CHECK(CtfResultsExport(f.db).write(f.school.id, header, u"KS2"_s, &ks2).value() == 1);
+    CHECK_FALSE(ks2.data().contains("<Stage>KS1</Stage>"));
+}
+
 void checkMappings(const QString &url)
 {
     SyncFixture f(url);
@@ -350,6 +392,14 @@ TEST_CASE("a former temporary UPN finds the pupil, and a leaver in the file rejo
     checkFormerUpnAndRejoin(u"sqlite://"_s + dir.file(u"otrack.db"_s));
     test::TestPostgresDatabase pg;
     checkFormerUpnAndRejoin(pg.url());
+}
+
+TEST_CASE("statutory results go back to the MIS as a CTF that says the same", "[server][import][ctf-export]")
+{
+    test::TempDir dir;
+    checkResultsRoundTrip(u"sqlite://"_s + dir.file(u"otrack.db"_s));
+    test::TestPostgresDatabase pg;
+    checkResultsRoundTrip(pg.url());
 }
 
 TEST_CASE("column mappings are saved per school", "[server][import]")
