@@ -1,6 +1,6 @@
-// POST /v1/admin/imports over real TLS on the whole SyncServer, on SQLite and PostgreSQL.
+// The school data routes (POST /v1/admin/imports, import mappings, subject access, retention)
+// over real TLS on the whole SyncServer, on SQLite and PostgreSQL.
 #include "httpsclient.h"
-#include "importmappingstore.h"
 #include "syncfixture.h"
 #include "syncserver.h"
 #include "testpki.h"
@@ -12,6 +12,7 @@
 #include <catch2/catch.hpp>
 
 #include <QJsonArray>
+#include <QSqlQuery>
 
 using namespace otrack;
 using namespace Qt::StringLiterals;
@@ -84,28 +85,73 @@ void checkImportRoute(const QString &url)
     CHECK(done.json().value(u"created"_s).toInt() == 4);
     CHECK(f.count(u"pupils"_s) == pupils + 4);
 
-    // CSV through a saved mapping.
+    // CSV through a mapping saved over the API, by name.
     const QByteArray csv = test::readFile(fixture("roll.csv"));
-    CHECK(client.send("POST", path, admin, csv, params({{u"format"_s, u"csv"_s}, {u"mapping"_s, u"SIMS"_s}})).status
-          == 404);
-    auto mapping = ColumnMapping::readFile(fixture("roll-mapping.json"));
-    REQUIRE(mapping.ok());
-    REQUIRE(ImportMappingStore(f.db).save(f.school.id, u"SIMS"_s, mapping.value(), f.admin.id, 0).ok());
-    const auto byCsv
-        = client.send("POST", path, admin, csv, params({{u"format"_s, u"csv"_s}, {u"mapping"_s, u"SIMS"_s}}));
+    const QUrlQuery byName = params({{u"format"_s, u"csv"_s}, {u"mapping"_s, u"SIMS roll"_s}});
+    CHECK(client.send("POST", path, admin, csv, byName).status == 404);
+    const QByteArray mapping = test::readFile(fixture("roll-mapping.json"));
+    const QString mappingPath = u"/v1/admin/import-mappings/SIMS roll"_s;
+    CHECK(client.send("PUT", mappingPath, teacher, mapping).status == 403);
+    const auto badMapping = client.send("PUT", mappingPath, admin, R"({"version": 1, "columns": {"upn": "UPN"}})");
+    CHECK(badMapping.status == 400);
+    CHECK(badMapping.errorField() == u"body"_s);
+    const auto saved = client.send("PUT", mappingPath, admin, mapping);
+    REQUIRE(saved.status == 200);
+    CHECK(saved.json().value(u"name"_s).toString() == u"SIMS roll"_s);
+    const auto listed = client.get(u"/v1/admin/import-mappings"_s, admin);
+    REQUIRE(listed.status == 200);
+    REQUIRE(listed.json().value(u"mappings"_s).toArray().size() == 1);
+    CHECK(listed.json().value(u"mappings"_s).toArray().at(0).toObject().value(u"name"_s).toString() == u"SIMS roll"_s);
+    const auto byCsv = client.send("POST", path, admin, csv, byName);
     REQUIRE(byCsv.status == 200);
     CHECK(byCsv.json().value(u"updated"_s).toInt() == 3);  // the CSV adds pupil premium and admission dates
+
+    // Subject access: the report as JSON, for admins and owners of the pupil's school only.
+    const QString pim = f.scalar(u"SELECT id FROM pupils WHERE upn = 'X999200100001'"_s).toString();
+    const QString access = u"/v1/admin/pupils/%1/subject-access"_s.arg(pim);
+    CHECK(client.get(access, teacher).status == 403);
+    CHECK(client.get(u"/v1/admin/pupils/%1/subject-access"_s.arg(f.otherPupil.id), admin).status == 404);
+    const auto report = client.get(access, admin);
+    REQUIRE(report.status == 200);
+    CHECK(report.json().value(u"pupil"_s).toObject().value(u"upn"_s).toString() == u"X999200100001"_s);
+    CHECK(report.json().value(u"marks"_s).toArray().size() == 4);
+    CHECK(f.scalar(u"SELECT COUNT(*) FROM audit_events WHERE action = 'subject_access' AND entity_id = ?"_s, {pim})
+              .toInt()
+          == 1);
+
+    // Retention: the rule and what it makes due today (a dry run); set, refused, cleared.
+    CHECK(client.get(u"/v1/admin/retention"_s, teacher).status == 403);
+    const auto none = client.get(u"/v1/admin/retention"_s, admin);
+    REQUIRE(none.status == 200);
+    CHECK(none.json().value(u"rule"_s).isNull());
+    QSqlQuery left(f.db);
+    REQUIRE(left.exec(u"UPDATE pupils SET left_date = '2020-07-20' WHERE id = '%1'"_s.arg(f.a1.id)));
+    const QString retention = u"/v1/admin/retention"_s;
+    const auto set = client.send("PUT", retention, admin, R"({"rule": "years_after_leaving", "years": 3})");
+    REQUIRE(set.status == 200);
+    CHECK(set.json().value(u"rule"_s).toObject().value(u"years"_s).toInt() == 3);
+    REQUIRE(set.json().value(u"due"_s).toArray().size() == 1);
+    CHECK(set.json().value(u"due"_s).toArray().at(0).toObject().value(u"pupil_id"_s).toString() == f.a1.id);
+    CHECK(f.scalar(u"SELECT COUNT(*) FROM pupils WHERE id = ?"_s, {f.a1.id}).toInt() == 1);
+    const auto badYears = client.send("PUT", retention, admin, R"({"rule": "years_after_leaving", "years": 500})");
+    CHECK(badYears.status == 400);
+    CHECK(badYears.errorField() == u"years"_s);
+    CHECK(client.send("PUT", retention, admin, R"({"phase": "nursery"})").errorField() == u"phase"_s);
+    const auto cleared = client.send("PUT", retention, admin, R"({"rule": null})");
+    REQUIRE(cleared.status == 200);
+    CHECK(cleared.json().value(u"rule"_s).isNull());
 }
 
 }  // namespace
 
-TEST_CASE("the import endpoint checks role and file, validates, and imports on SQLite", "[server][import][routes]")
+TEST_CASE("the school data routes check role and input, and import, report and set retention, on SQLite",
+          "[server][import][routes]")
 {
     test::TempDir dir;
     checkImportRoute(u"sqlite://"_s + dir.file(u"otrack.db"_s));
 }
 
-TEST_CASE("the import endpoint checks role and file, validates, and imports on PostgreSQL",
+TEST_CASE("the school data routes check role and input, and import, report and set retention, on PostgreSQL",
           "[server][import][routes][postgres]")
 {
     test::TestPostgresDatabase pg;
