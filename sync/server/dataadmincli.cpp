@@ -60,6 +60,24 @@ bool blankIfGiven(const std::optional<QString> &option)
     return option && option->trimmed().isEmpty();
 }
 
+// The end of every command's parsing: the usage error unless `optionsOk` and exactly
+// `positional` arguments are left, then the school named by --school. nullopt: the command
+// ends with `exitCode`, already reported.
+std::optional<School> commandSchool(SchoolAdmin &admin, const QStringList &args, qsizetype positional, bool optionsOk,
+                                    const std::optional<QString> &schoolName, const char *usage, int &exitCode)
+{
+    if (!optionsOk || !schoolName || args.size() != positional) {
+        exitCode = usageError(usage);
+        return std::nullopt;
+    }
+    auto school = admin.findSchool(*schoolName);
+    if (!school) {
+        exitCode = failWith(school.error());
+        return std::nullopt;
+    }
+    return school.value();
+}
+
 // A failure about a file or option: "WHAT: MESSAGE".
 int failAbout(const QString &what, const Error &error)
 {
@@ -113,12 +131,12 @@ std::variant<ImportCommand, int> parseImport(SchoolAdmin &admin, QStringList &ar
     command.options.dryRun = takeFlag(args, u"--dry-run"_s);
     command.options.mode = takeFlag(args, u"--valid-only"_s) ? ImportMode::ValidRecordsOnly : ImportMode::AllOrNothing;
     command.json = takeFlag(args, u"--json"_s);
-    if (!given({&schoolName}))
-        return usageError(usage);
-    auto school = admin.findSchool(*schoolName);
+    int code = kExitOk;
+    // What is left: the file, and the command's own options (checked by the command).
+    const auto school = commandSchool(admin, args, args.size(), given({&schoolName}), schoolName, usage, code);
     if (!school)
-        return failWith(school.error());
-    command.school = school.value();
+        return code;
+    command.school = *school;
     return command;
 }
 
@@ -241,13 +259,13 @@ int subjectAccess(SchoolAdmin &admin, QStringList args)
     const auto pupil = takeOption(args, u"--pupil"_s);
     const auto jsonFile = takeOption(args, u"--json"_s);
     const auto pdfFile = takeOption(args, u"--pdf"_s);
-    if (!given({&schoolName, &pupil}) || (!jsonFile && !pdfFile) || blankIfGiven(jsonFile) || blankIfGiven(pdfFile))
-        return usageError(usage);
-    if (int code = needArguments(args, 0, usage))
-        return code;
-    auto school = admin.findSchool(*schoolName);
+    int code = kExitOk;
+    const auto school = commandSchool(admin, args, 0,
+                                      given({&schoolName, &pupil}) && (jsonFile || pdfFile) && !blankIfGiven(jsonFile)
+                                          && !blankIfGiven(pdfFile),
+                                      schoolName, usage, code);
     if (!school)
-        return failWith(school.error());
+        return code;
     auto pupilId = PupilEraser(admin.database()).findPupil(school->id, *pupil);
     if (!pupilId)
         return failWith(pupilId.error());
@@ -281,14 +299,14 @@ int retentionRule(SchoolAdmin &admin, QStringList args)
     const auto ruleName = takeOption(args, u"--rule"_s);
     const auto years = takeOption(args, u"--years"_s);
     const bool clear = takeFlag(args, u"--clear"_s);
-    if (!given({&schoolName}) || int(phase.has_value()) + int(ruleName.has_value()) + int(clear) > 1
-        || (years && !ruleName))
-        return usageError(usage);
-    if (int code = needArguments(args, 0, usage))
-        return code;
-    auto school = admin.findSchool(*schoolName);
+    int code = kExitOk;
+    const auto school
+        = commandSchool(admin, args, 0,
+                        given({&schoolName}) && int(phase.has_value()) + int(ruleName.has_value()) + int(clear) <= 1
+                            && (!years || ruleName),
+                        schoolName, usage, code);
     if (!school)
-        return failWith(school.error());
+        return code;
     PupilRetention retention(admin.database());
     std::optional<RetentionSetting> setting;
     if (phase) {
@@ -388,13 +406,10 @@ int exportSchool(SchoolAdmin &admin, QStringList args)
     const char usage[] = "export-school --school SCHOOL --out FILE.zip";
     const auto schoolName = takeOption(args, u"--school"_s);
     const auto out = takeOption(args, u"--out"_s);
-    if (!given({&schoolName, &out}))
-        return usageError(usage);
-    if (int code = needArguments(args, 0, usage))
-        return code;
-    auto school = admin.findSchool(*schoolName);
+    int code = kExitOk;
+    const auto school = commandSchool(admin, args, 0, given({&schoolName, &out}), schoolName, usage, code);
     if (!school)
-        return failWith(school.error());
+        return code;
     auto summary = SchoolExport(admin.database()).writeZip(school->id, *out, nowMs());
     if (!summary)
         return failWith(summary.error());
@@ -415,13 +430,11 @@ int endContract(SchoolAdmin &admin, QStringList args)
     const auto certificateFile = takeOption(args, u"--certificate"_s);
     const auto requestedBy = takeOption(args, u"--requested-by"_s);
     const bool confirmed = takeFlag(args, u"--yes"_s);
-    if (!given({&schoolName, &out, &certificateFile, &requestedBy}))
-        return usageError(usage);
-    if (int code = needArguments(args, 0, usage))
-        return code;
-    auto school = admin.findSchool(*schoolName);
+    int code = kExitOk;
+    const auto school = commandSchool(admin, args, 0, given({&schoolName, &out, &certificateFile, &requestedBy}),
+                                      schoolName, usage, code);
     if (!school)
-        return failWith(school.error());
+        return code;
     // Nothing more comes in while the data goes out: pushes and imports are refused from here.
     if (confirmed)
         if (Status s = admin.setSchoolStatus(school->id, SchoolStatus::Suspended); !s)
@@ -456,13 +469,11 @@ int exportMarks(SchoolAdmin &admin, QStringList args)
     const auto termName = takeOption(args, u"--term"_s);
     const auto year = takeOption(args, u"--year"_s);
     const auto out = takeOption(args, u"--out"_s);
-    if (!given({&schoolName, &groupName, &termName, &out}))
-        return usageError(usage);
-    if (int code = needArguments(args, 0, usage))
-        return code;
-    auto school = admin.findSchool(*schoolName);
+    int code = kExitOk;
+    const auto school
+        = commandSchool(admin, args, 0, given({&schoolName, &groupName, &termName, &out}), schoolName, usage, code);
     if (!school)
-        return failWith(school.error());
+        return code;
     auto group = admin.findGroup(school->id, *groupName);
     if (!group)
         return failWith(group.error());
@@ -490,13 +501,11 @@ int exportCtf(SchoolAdmin &admin, QStringList args)
     const auto estab = takeOption(args, u"--estab"_s);
     const auto out = takeOption(args, u"--out"_s);
     const auto stage = takeOption(args, u"--stage"_s);
-    if (!given({&schoolName, &lea, &estab, &out}) || blankIfGiven(stage))
-        return usageError(usage);
-    if (int code = needArguments(args, 0, usage))
-        return code;
-    auto school = admin.findSchool(*schoolName);
+    int code = kExitOk;
+    const auto school = commandSchool(admin, args, 0, given({&schoolName, &lea, &estab, &out}) && !blankIfGiven(stage),
+                                      schoolName, usage, code);
     if (!school)
-        return failWith(school.error());
+        return code;
     // The academic year that is running: from September.
     const QDate today = QDate::currentDate();
     const int academicYear = today.month() >= 9 ? today.year() : today.year() - 1;

@@ -12,6 +12,8 @@
 #include <QUuid>
 #include <QVariant>
 
+#include <map>
+
 using namespace Qt::StringLiterals;
 
 namespace otrack {
@@ -93,12 +95,66 @@ struct Cell {
     qint64 version = 0;
 };
 
-// One import inside its transaction. Statements are prepared once and reused.
+// Rows for one table, written many to a statement: an import of a whole school writes tens of
+// thousands, and on PostgreSQL each statement is a round trip.
+class RowBatch {
+public:
+    RowBatch(QSqlDatabase db, QString insertHead, int columns)
+        : m_db(std::move(db)), m_head(std::move(insertHead)), m_columns(columns)
+    {
+    }
+
+    Status add(const QVariantList &row)
+    {
+        m_values.append(row);
+        return ++m_rows == kRows ? flush() : Status();
+    }
+
+    Status flush()
+    {
+        if (m_rows == 0)
+            return {};
+        const bool full = m_rows == kRows;
+        QSqlQuery &query = full ? m_full : m_partial;
+        if (!full || !m_fullPrepared) {
+            const QString row = u'(' + QStringList(m_columns, u"?"_s).join(u", "_s) + u')';
+            if (!query.prepare(m_head + QStringList(m_rows, row).join(u", "_s)))
+                return sqlError(query.lastError(), u"importing pupils"_s);
+            m_fullPrepared = m_fullPrepared || full;
+        }
+        const Status done = execSql(query, m_values, u"importing pupils"_s);
+        m_values.clear();
+        m_rows = 0;
+        return done;
+    }
+
+private:
+    static constexpr int kRows = 100;
+    QSqlDatabase m_db;
+    QString m_head;  // "INSERT INTO t (a, b) VALUES "
+    int m_columns;
+    QVariantList m_values;
+    int m_rows = 0;
+    QSqlQuery m_full{m_db};
+    QSqlQuery m_partial{m_db};
+    bool m_fullPrepared = false;
+};
+
+// One import inside its transaction. Writes done for many rows are prepared once (write()), and
+// marks and mark events go in batches.
 class ImportRun {
 public:
     ImportRun(QSqlDatabase db, const Caller &caller, qint64 nowMs)
         : m_db(std::move(db)), m_caller(caller), m_now(nowMs), m_today(QDateTime::fromMSecsSinceEpoch(nowMs).date()),
-          m_importId(newId())
+          m_importId(newId()),
+          m_newMarks(m_db,
+                     u"INSERT INTO marks (school_id, pupil_id, term_id, objective_id, value, note, author_id, "
+                     u"client_time, server_time, version, seq) VALUES "_s,
+                     11),
+          m_markEvents(m_db,
+                       u"INSERT INTO mark_events (school_id, pupil_id, term_id, objective_id, user_id, device_id, "
+                       u"op_id, base_version, old_value, new_value, client_time, server_time, outcome) VALUES "_s,
+                       13)
     {
     }
 
@@ -118,11 +174,21 @@ private:
     Status finish(const ImportReport &report, const ImportPlan &plan);
     Status audit(const QString &action, const QString &entity, const QString &entityId, const QString &detail)
     {
-        return SchoolAdmin::audit(m_db, m_caller.schoolId, m_caller.userId, action, entity, entityId, detail);
+        return write(SchoolAdmin::auditInsertSql(),
+                     {m_caller.schoolId, m_caller.userId, action, entity, entityId, detail, m_now});
     }
+    // A read, or a write done once.
     Status exec(QSqlQuery &query, const QString &sql, const QVariantList &values)
     {
         return execSql(query, sql, values, u"importing pupils"_s);
+    }
+    // A write done for many rows: prepared on first use.
+    Status write(const QString &sql, const QVariantList &values)
+    {
+        auto [at, added] = m_statements.try_emplace(sql, m_db);
+        if (added && !at->second.prepare(sql))
+            return sqlError(at->second.lastError(), u"importing pupils"_s);
+        return execSql(at->second, values, u"importing pupils"_s);
     }
 
     QSqlDatabase m_db;
@@ -146,6 +212,9 @@ private:
     int m_nextValue = 0;
     QHash<QString, QString> m_terms;  // academic year -> id
     QHash<QString, Cell> m_cells;  // pupil/term/objective -> cell
+    std::map<QString, QSqlQuery> m_statements;  // sql -> prepared
+    RowBatch m_newMarks;
+    RowBatch m_markEvents;
 };
 
 Status ImportRun::lockSchool()
@@ -208,7 +277,6 @@ Status ImportRun::loadPupils()
 
 Status ImportRun::writePupil(const Pupil &pupil, bool insert)
 {
-    QSqlQuery query(m_db);
     const QVariantList values{pupil.upn,
                               pupil.legalSurname,
                               pupil.legalForename,
@@ -228,18 +296,16 @@ Status ImportRun::writePupil(const Pupil &pupil, bool insert)
                               pupil.id,
                               m_caller.schoolId};
     if (insert)
-        return exec(query,
-                    u"INSERT INTO pupils (upn, legal_surname, legal_forename, preferred_surname, preferred_forename, "
-                    u"date_of_birth, gender, year_group, pupil_premium, free_school_meals, sen_status, eal, "
-                    u"looked_after, on_roll_date, left_date, seq, id, school_id) "
-                    u"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
-                    values);
-    return exec(query,
-                u"UPDATE pupils SET upn = ?, legal_surname = ?, legal_forename = ?, preferred_surname = ?, "
-                u"preferred_forename = ?, date_of_birth = ?, gender = ?, year_group = ?, pupil_premium = ?, "
-                u"free_school_meals = ?, sen_status = ?, eal = ?, looked_after = ?, on_roll_date = ?, "
-                u"left_date = ?, seq = ? WHERE id = ? AND school_id = ?"_s,
-                values);
+        return write(u"INSERT INTO pupils (upn, legal_surname, legal_forename, preferred_surname, preferred_forename, "
+                     u"date_of_birth, gender, year_group, pupil_premium, free_school_meals, sen_status, eal, "
+                     u"looked_after, on_roll_date, left_date, seq, id, school_id) "
+                     u"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
+                     values);
+    return write(u"UPDATE pupils SET upn = ?, legal_surname = ?, legal_forename = ?, preferred_surname = ?, "
+                 u"preferred_forename = ?, date_of_birth = ?, gender = ?, year_group = ?, pupil_premium = ?, "
+                 u"free_school_meals = ?, sen_status = ?, eal = ?, looked_after = ?, on_roll_date = ?, "
+                 u"left_date = ?, seq = ? WHERE id = ? AND school_id = ?"_s,
+                 values);
 }
 
 Status ImportRun::applyPupil(const ImportedPupil &in, ImportReport &report, QString &pupilId)
@@ -295,9 +361,8 @@ Status ImportRun::markLeavers(const QSet<QString> &upnsInFile, ImportReport &rep
         if (pupil.leftDate.isValid() || upnsInFile.contains(pupil.upn))
             continue;
         pupil.leftDate = m_today;
-        QSqlQuery query(m_db);
-        if (Status s = exec(query, u"UPDATE pupils SET left_date = ?, seq = ? WHERE id = ? AND school_id = ?"_s,
-                            {dateOrNull(m_today), m_nextSeq++, pupil.id, m_caller.schoolId});
+        if (Status s = write(u"UPDATE pupils SET left_date = ?, seq = ? WHERE id = ? AND school_id = ?"_s,
+                             {dateOrNull(m_today), m_nextSeq++, pupil.id, m_caller.schoolId});
             !s)
             return s;
         if (Status s = audit(u"import_mark_left"_s, u"pupil"_s, pupil.id, u"import="_s + m_importId); !s)
@@ -449,28 +514,20 @@ Status ImportRun::applyResult(const QString &pupilId, const StatutoryResult &res
     }
     const qint64 version = before.version + 1;
     const qint64 seq = m_nextSeq++;
-    QSqlQuery query(m_db);
     const Status written = exists
-        ? exec(query,
-               u"UPDATE marks SET value = ?, note = ?, author_id = ?, client_time = ?, server_time = ?, version = ?, "
-               u"seq = ? WHERE pupil_id = ? AND term_id = ? AND objective_id = ?"_s,
-               {result.result, note, m_caller.userId, m_now, m_now, version, seq, pupilId, term.value(),
-                objective.value()})
-        : exec(query,
-               u"INSERT INTO marks (school_id, pupil_id, term_id, objective_id, value, note, author_id, client_time, "
-               u"server_time, version, seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
-               {m_caller.schoolId, pupilId, term.value(), objective.value(), result.result, note, m_caller.userId,
-                m_now, m_now, version, seq});
+        ? write(u"UPDATE marks SET value = ?, note = ?, author_id = ?, client_time = ?, server_time = ?, "
+                u"version = ?, seq = ? WHERE pupil_id = ? AND term_id = ? AND objective_id = ?"_s,
+                {result.result, note, m_caller.userId, m_now, m_now, version, seq, pupilId, term.value(),
+                 objective.value()})
+        : m_newMarks.add({m_caller.schoolId, pupilId, term.value(), objective.value(), result.result, note,
+                          m_caller.userId, m_now, m_now, version, seq});
     if (!written)
         return written;
     // The mark's history, as for a teacher's push: who, when, from what to what.
-    if (Status s = exec(query,
-                        u"INSERT INTO mark_events (school_id, pupil_id, term_id, objective_id, user_id, device_id, "
-                        u"op_id, base_version, old_value, new_value, client_time, server_time, outcome) "
-                        u"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'applied')"_s,
-                        {m_caller.schoolId, pupilId, term.value(), objective.value(), m_caller.userId, kImportDevice,
-                         u"import:%1:%2"_s.arg(m_importId).arg(++m_events), before.version,
-                         exists ? QVariant(before.value) : QVariant(), result.result, m_now, m_now});
+    if (Status s
+        = m_markEvents.add({m_caller.schoolId, pupilId, term.value(), objective.value(), m_caller.userId, kImportDevice,
+                            u"import:%1:%2"_s.arg(m_importId).arg(++m_events), before.version,
+                            exists ? QVariant(before.value) : QVariant(), result.result, m_now, m_now, u"applied"_s});
         !s)
         return s;
     m_cells.insert(key, Cell{result.result, note, version});
@@ -480,6 +537,10 @@ Status ImportRun::applyResult(const QString &pupilId, const StatutoryResult &res
 
 Status ImportRun::finish(const ImportReport &report, const ImportPlan &plan)
 {
+    if (Status s = m_newMarks.flush(); !s)
+        return s;
+    if (Status s = m_markEvents.flush(); !s)
+        return s;
     QSqlQuery query(m_db);
     // A changed scale or framework is pulled again whole, with its values or objectives.
     if (m_scaleChanged)

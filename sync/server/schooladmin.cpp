@@ -90,14 +90,18 @@ Result<qint64> SchoolAdmin::allocateSequence(QSqlDatabase db, const QString &sch
     return query.value(0).toLongLong() - count;
 }
 
+QString SchoolAdmin::auditInsertSql()
+{
+    return u"INSERT INTO audit_events (school_id, actor_id, action, entity, entity_id, detail, at) "
+           u"VALUES (?, ?, ?, ?, ?, ?, ?)"_s;
+}
+
 Status SchoolAdmin::audit(QSqlDatabase db, const QString &schoolId, const QString &actorId, const QString &action,
                           const QString &entity, const QString &entityId, const QString &detail)
 {
     QSqlQuery query(db);
-    return execSql(query,
-                   u"INSERT INTO audit_events (school_id, actor_id, action, entity, entity_id, detail, at) "
-                   u"VALUES (?, ?, ?, ?, ?, ?, ?)"_s,
-                   {schoolId, actorId, action, entity, entityId, detail, nowMs()}, u"recording an audit event"_s);
+    return execSql(query, auditInsertSql(), {schoolId, actorId, action, entity, entityId, detail, nowMs()},
+                   u"recording an audit event"_s);
 }
 
 Status SchoolAdmin::requireSchool(const QString &schoolId)

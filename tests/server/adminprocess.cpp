@@ -23,4 +23,17 @@ AdminRun runAdmin(const QString &url, const QStringList &arguments, const QByteA
             QString::fromUtf8(process.readAllStandardError())};
 }
 
+QByteArray runTool(const QString &program, const QStringList &arguments)
+{
+    QProcess process;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(u"LC_ALL"_s, u"C.UTF-8"_s);  // file names and text as UTF-8
+    process.setProcessEnvironment(environment);
+    process.start(program, arguments);
+    REQUIRE(process.waitForFinished(60000));
+    INFO(process.readAllStandardError().toStdString());
+    REQUIRE(process.exitCode() == 0);
+    return process.readAllStandardOutput();
+}
+
 }  // namespace otrack::test

@@ -14,4 +14,8 @@ struct AdminRun {
 
 AdminRun runAdmin(const QString &url, const QStringList &arguments, const QByteArray &input = QByteArray());
 
+// A command-line tool that reads what the server wrote (pdftotext, unzip), in a UTF-8 locale:
+// REQUIREs exit 0 and returns its standard output.
+QByteArray runTool(const QString &program, const QStringList &arguments);
+
 }  // namespace otrack::test

@@ -205,4 +205,11 @@ TEST_CASE("otrack-server serve applies the retention rules on schedule", "[serve
     CHECK(count(u"SELECT COUNT(*) FROM erased_pupils WHERE pupil_id = ?"_s) == 1);
     CHECK(count(u"SELECT COUNT(*) FROM pupils WHERE id = ?"_s) == 0);
     CHECK(server.stop() == kExitOk);
+
+    // A bad interval stops serve before it opens anything.
+    test::ServerProcess refused;
+    CHECK_FALSE(refused.start({u"serve"_s, u"--listen"_s, u"127.0.0.1:0"_s, u"--cert"_s, pki.serverCertificate,
+                               u"--key"_s, pki.serverKey, u"--db"_s, url, u"--retention-every"_s, u"-5"_s}));
+    CHECK(refused.exitCode() == kExitUsage);
+    CHECK(refused.errorOutput().contains(u"--retention-every"_s));
 }

@@ -19,7 +19,6 @@
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QProcess>
 
 using namespace otrack;
 using namespace Qt::StringLiterals;
@@ -30,20 +29,12 @@ namespace {
 // `unzip` as the archive's reader: list, test, extract one file.
 QString unzip(const QStringList &arguments)
 {
-    QProcess process;
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    environment.insert(u"LC_ALL"_s, u"C.UTF-8"_s);  // names as UTF-8
-    process.setProcessEnvironment(environment);
-    process.start(u"unzip"_s, arguments);
-    REQUIRE(process.waitForFinished(60000));
-    INFO(process.readAllStandardError().toStdString());
-    REQUIRE(process.exitCode() == 0);
-    return QString::fromUtf8(process.readAllStandardOutput());
+    return QString::fromUtf8(test::runTool(u"unzip"_s, arguments));
 }
 
 QByteArray member(const QString &zip, const QString &name)
 {
-    return unzip({u"-p"_s, zip, name}).toUtf8();
+    return test::runTool(u"unzip"_s, {u"-p"_s, zip, name});
 }
 
 qint64 rowsFor(SyncFixture &f, const QString &schoolId)

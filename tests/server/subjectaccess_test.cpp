@@ -27,24 +27,20 @@ namespace {
 
 QString pdfText(const QString &pdf)
 {
-    QProcess process;
-    process.start(u"pdftotext"_s, {pdf, u"-"_s});
-    REQUIRE(process.waitForFinished(60000));
-    REQUIRE(process.exitCode() == 0);
     // Table cells wrap: one line of words, so that a phrase is found whatever its breaks.
     // NFKC: the ligatures the PDF uses ("ﬁ", "ﬂ") as plain letters.
-    return QString::fromUtf8(process.readAllStandardOutput()).normalized(QString::NormalizationForm_KC).simplified();
+    return QString::fromUtf8(test::runTool(u"pdftotext"_s, {pdf, u"-"_s}))
+        .normalized(QString::NormalizationForm_KC)
+        .simplified();
 }
 
 // Where a word is on the page, in points (pdftotext -bbox), for the first word equal to `word`.
 QRectF wordBox(const QString &pdf, const QString &word)
 {
-    QProcess process;
-    process.start(u"pdftotext"_s, {u"-bbox"_s, u"-f"_s, u"1"_s, u"-l"_s, u"1"_s, pdf, u"-"_s});
-    REQUIRE(process.waitForFinished(60000));
     static const QRegularExpression pattern(
         uR"re(<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>)re"_s);
-    auto matches = pattern.globalMatch(QString::fromUtf8(process.readAllStandardOutput()));
+    auto matches = pattern.globalMatch(
+        QString::fromUtf8(test::runTool(u"pdftotext"_s, {u"-bbox"_s, u"-f"_s, u"1"_s, u"-l"_s, u"1"_s, pdf, u"-"_s})));
     while (matches.hasNext()) {
         const auto match = matches.next();
         if (match.captured(5) == word)
