@@ -12,7 +12,7 @@ namespace otrack {
 
 namespace {
 
-constexpr EnumNames<ImportField, 14> kFieldNames{{
+constexpr EnumNames<ImportField, 15> kFieldNames{{
     {ImportField::Upn, u"upn"},
     {ImportField::LegalSurname, u"legal_surname"},
     {ImportField::LegalForename, u"legal_forename"},
@@ -27,6 +27,7 @@ constexpr EnumNames<ImportField, 14> kFieldNames{{
     {ImportField::Eal, u"eal"},
     {ImportField::LookedAfter, u"looked_after"},
     {ImportField::OnRollDate, u"on_roll_date"},
+    {ImportField::ClassGroup, u"class"},
 }};
 
 // Header names seen in MIS exports, lower case, most specific first.
@@ -49,6 +50,7 @@ const Guess kGuesses[] = {
     {ImportField::Eal, {u"eal", u"english as an additional language"}},
     {ImportField::LookedAfter, {u"looked after", u"in care", u"cla", u"lac"}},
     {ImportField::OnRollDate, {u"admission date", u"date of admission", u"entry date", u"on roll date"}},
+    {ImportField::ClassGroup, {u"reg group", u"registration group", u"form", u"tutor group", u"class"}},
 };
 
 void setRecordField(ImportRecord &record, ImportField field, const QString &cell)
@@ -95,6 +97,9 @@ void setRecordField(ImportRecord &record, ImportField field, const QString &cell
         break;
     case ImportField::OnRollDate:
         record.onRollDate = cell;
+        break;
+    case ImportField::ClassGroup:
+        record.classGroup = cell;
         break;
     }
 }

@@ -28,6 +28,7 @@ enum class ImportField {
     Eal,
     LookedAfter,
     OnRollDate,
+    ClassGroup,  // the registration class ("Reg Group", "Form")
 };
 
 QString importFieldName(ImportField field);

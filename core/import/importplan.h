@@ -33,6 +33,8 @@ struct ImportedPupil {
     std::optional<bool> eal;
     std::optional<bool> lookedAfter;
     std::optional<QDate> onRollDate;
+    // The registration class by name; an empty cell leaves the pupil's class as it is.
+    std::optional<QString> classGroup;
     QList<StatutoryResult> results;
 };
 

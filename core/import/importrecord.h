@@ -42,6 +42,7 @@ struct ImportRecord {
     std::optional<QString> eal;
     std::optional<QString> lookedAfter;
     std::optional<QString> onRollDate;
+    std::optional<QString> classGroup;
     QList<StatutoryResult> results;
 };
 

@@ -226,6 +226,11 @@ ImportPlan ImportValidator::validate(const SourceRecords &read, const QDate &tod
                           u"date_of_birth %1 is in the future"_s.arg(pupil.dateOfBirth->toString(Qt::ISODate)));
         }
         date(record.onRollDate, u"on_roll_date"_s, pupil.onRollDate);
+        if (record.classGroup && !record.classGroup->trimmed().isEmpty()) {
+            pupil.classGroup = record.classGroup->trimmed();
+            if (pupil.classGroup->size() > 100)
+                check.problem(ProblemKind::BadValue, u"class"_s, u"the class's name is longer than 100 characters"_s);
+        }
 
         if (record.yearGroup) {
             pupil.yearGroup = parseYearGroup(*record.yearGroup);

@@ -109,8 +109,9 @@ void printReport(const ImportReport &report)
                  .arg(report.plan.value(u"valid_records"_s).toInt())
                  .arg(report.plan.value(u"invalid_records"_s).toInt()));
     const QJsonObject json = report.toJson();
-    for (const char16_t *key : {u"created", u"updated", u"unchanged", u"rejoined", u"marked_left", u"skipped_records",
-                                u"results_created", u"results_updated", u"results_unchanged"})
+    for (const char16_t *key :
+         {u"created", u"updated", u"unchanged", u"rejoined", u"marked_left", u"skipped_records", u"classes_created",
+          u"class_changes", u"results_created", u"results_updated", u"results_unchanged"})
         printOut(u"%1\t%2\n"_s.arg(QString::fromUtf16(key)).arg(json.value(QString::fromUtf16(key)).toInteger()));
     printProblems(report.plan);
 }

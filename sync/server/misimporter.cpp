@@ -171,6 +171,8 @@ private:
     Result<QString> objectiveFor(const StatutoryResult &result);
     Status ensureValue(const QString &code);
     Status applyResult(const QString &pupilId, const StatutoryResult &result, ImportReport &report);
+    Status loadClasses();
+    Status setClass(const QString &pupilId, const QString &name, int yearGroup, ImportReport &report);
     Status finish(const ImportReport &report, const ImportPlan &plan);
     Status audit(const QString &action, const QString &entity, const QString &entityId, const QString &detail)
     {
@@ -212,6 +214,10 @@ private:
     int m_nextValue = 0;
     QHash<QString, QString> m_terms;  // academic year -> id
     QHash<QString, Cell> m_cells;  // pupil/term/objective -> cell
+    bool m_classesLoaded = false;
+    QHash<QString, QString> m_classByName;  // lower-case name -> group id
+    QHash<QString, QSet<QString>> m_classesOfPupil;  // pupil id -> class group ids
+    QSet<QString> m_changedGroups;
     std::map<QString, QSqlQuery> m_statements;  // sql -> prepared
     RowBatch m_newMarks;
     RowBatch m_markEvents;
@@ -535,8 +541,85 @@ Status ImportRun::applyResult(const QString &pupilId, const StatutoryResult &res
     return {};
 }
 
+Status ImportRun::loadClasses()
+{
+    m_classesLoaded = true;
+    QSqlQuery query(m_db);
+    if (Status s = exec(query, u"SELECT id, name FROM groups WHERE school_id = ? AND kind = 'class' ORDER BY id"_s,
+                        {m_caller.schoolId});
+        !s)
+        return s;
+    while (query.next())
+        m_classByName.insert(query.value(1).toString().trimmed().toLower(), query.value(0).toString());
+    if (Status s = exec(query,
+                        u"SELECT gm.pupil_id, gm.group_id FROM group_members gm JOIN groups g ON g.id = gm.group_id "
+                        u"WHERE g.school_id = ? AND g.kind = 'class'"_s,
+                        {m_caller.schoolId});
+        !s)
+        return s;
+    while (query.next())
+        m_classesOfPupil[query.value(0).toString()].insert(query.value(1).toString());
+    return {};
+}
+
+Status ImportRun::setClass(const QString &pupilId, const QString &name, int yearGroup, ImportReport &report)
+{
+    if (!m_classesLoaded)
+        if (Status s = loadClasses(); !s)
+            return s;
+    QString classId = m_classByName.value(name.toLower());
+    if (classId.isEmpty()) {
+        classId = newId();
+        if (Status s = write(
+                u"INSERT INTO groups (id, school_id, name, kind, year_group, seq) VALUES (?, ?, ?, 'class', ?, 0)"_s,
+                {classId, m_caller.schoolId, name, yearGroup});
+            !s)
+            return s;
+        if (Status s = audit(u"add_group"_s, u"group"_s, classId, u"import="_s + m_importId); !s)
+            return s;
+        m_classByName.insert(name.toLower(), classId);
+        ++report.classesCreated;
+    }
+    QSet<QString> &classes = m_classesOfPupil[pupilId];
+    if (classes == QSet<QString>{classId})
+        return {};
+    for (const QString &other : std::as_const(classes)) {
+        if (other == classId)
+            continue;
+        if (Status s = write(u"DELETE FROM group_members WHERE group_id = ? AND pupil_id = ? AND school_id = ?"_s,
+                             {other, pupilId, m_caller.schoolId});
+            !s)
+            return s;
+        m_changedGroups.insert(other);
+    }
+    if (!classes.contains(classId)) {
+        if (Status s = write(u"INSERT INTO group_members (school_id, group_id, pupil_id) VALUES (?, ?, ?)"_s,
+                             {m_caller.schoolId, classId, pupilId});
+            !s)
+            return s;
+        m_changedGroups.insert(classId);
+    }
+    classes = {classId};
+    ++report.classChanges;
+    return audit(u"import_set_class"_s, u"pupil"_s, pupilId, u"import=%1 group=%2"_s.arg(m_importId, classId));
+}
+
 Status ImportRun::finish(const ImportReport &report, const ImportPlan &plan)
 {
+    // A class whose members changed is pulled again with them, and its teachers re-sync: their
+    // scope grew or shrank under rows with older numbers.
+    for (const QString &group : std::as_const(m_changedGroups)) {
+        const qint64 seq = m_nextSeq++;
+        if (Status s
+            = write(u"UPDATE groups SET seq = ? WHERE id = ? AND school_id = ?"_s, {seq, group, m_caller.schoolId});
+            !s)
+            return s;
+        if (Status s = write(u"UPDATE staff SET epoch = epoch + 1, seq = ? WHERE school_id = ? AND id IN "
+                             u"(SELECT staff_id FROM staff_groups WHERE school_id = ? AND group_id = ?)"_s,
+                             {seq, m_caller.schoolId, m_caller.schoolId, group});
+            !s)
+            return s;
+    }
     if (Status s = m_newMarks.flush(); !s)
         return s;
     if (Status s = m_markEvents.flush(); !s)
@@ -576,6 +659,9 @@ Status ImportRun::run(const ImportPlan &plan, const ImportOptions &options, Impo
         QString pupilId;
         if (Status s = applyPupil(in, report, pupilId); !s)
             return s;
+        if (in.classGroup)
+            if (Status s = setClass(pupilId, *in.classGroup, in.yearGroup.value_or(0), report); !s)
+                return s;
         // The file's last result for a cell is the one that counts.
         QHash<QString, const StatutoryResult *> latest;
         QStringList order;
@@ -606,6 +692,8 @@ QJsonObject ImportReport::toJson() const
                        {u"rejoined"_s, rejoined},
                        {u"marked_left"_s, markedLeft},
                        {u"skipped_records"_s, skippedRecords},
+                       {u"classes_created"_s, classesCreated},
+                       {u"class_changes"_s, classChanges},
                        {u"results_created"_s, resultsCreated},
                        {u"results_updated"_s, resultsUpdated},
                        {u"results_unchanged"_s, resultsUnchanged},

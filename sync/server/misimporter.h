@@ -28,6 +28,8 @@ struct ImportReport {
     int rejoined = 0;  // had left, and are in the file again: on roll once more
     int markedLeft = 0;
     int skippedRecords = 0;  // records with problems, left out (valid records only)
+    int classesCreated = 0;  // registration classes named by the file and new to OTrack
+    int classChanges = 0;  // pupils put into (or moved to) their class
     qint64 resultsCreated = 0;
     qint64 resultsUpdated = 0;
     qint64 resultsUnchanged = 0;
@@ -48,9 +50,11 @@ struct ImportReport {
 // "Statutory results" framework (made on first use): one objective per stage, subject, method
 // and component, one term per assessment year ("Statutory assessment", academic year), the
 // result as a value of the "Statutory results" scale; each changed mark gets a mark event, as a
-// push would. Every pupil added, changed or marked as left gets an audit event (field names
-// only), and the import one with the counts. A result equal to what OTrack holds changes
-// nothing, so importing the same file twice changes nothing the second time.
+// push would. A record's class (CSV) puts the pupil in that class group (made on first use),
+// out of any other class (sets and interventions stay), and makes the teachers of every class
+// that changed re-sync (their epoch), as SchoolAdmin::setGroupMembers does. Every pupil added, changed or marked as
+// left gets an audit event (field names only), and the import one with the counts. A result equal to what OTrack holds
+// changes nothing, so importing the same file twice changes nothing the second time.
 //
 // Refused, with nothing written: Forbidden for a role other than admin or owner, or a school
 // that is not active (awaiting_terms: the school has not accepted the Data Processing Terms,

@@ -84,6 +84,8 @@ TEST_CASE("a mapped CSV export reads every field, with UK dates", "[core][import
     CHECK(pim.senStatus == u"K"_s);
     CHECK(pim.eal == false);
     CHECK(pim.onRollDate == QDate(2019, 9, 1));
+    CHECK(pim.classGroup == u"6A"_s);
+    CHECK(plan.pupils.at(2).classGroup == u"RB"_s);
     CHECK(plan.pupils.at(1).preferredForename == QString());  // mapped, empty
     CHECK(plan.pupils.at(1).eal == true);
     CHECK(plan.pupils.at(2).legalSurname == u"Cotterill-Ng, Jr"_s);
@@ -99,6 +101,8 @@ TEST_CASE("bad CSV rows are reported by row, and a ragged row is one of them", "
     CHECK(mapping.column(ImportField::DateOfBirth) == u"DOB"_s);
     CHECK(mapping.column(ImportField::YearGroup) == u"NC Year"_s);
     CHECK(mapping.column(ImportField::FreeSchoolMeals) == u"FSM"_s);
+    CHECK(ColumnMapping::suggest({u"UPN"_s, u"Surname"_s, u"Reg Group"_s}).column(ImportField::ClassGroup)
+          == u"Reg Group"_s);
     auto read = mapping.apply(table.value());
     REQUIRE(read.ok());
     const ImportPlan plan = ImportValidator::validate(read.value(), kToday);

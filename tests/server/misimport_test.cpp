@@ -1,6 +1,7 @@
 // Applying MIS imports (MisImporter) on SQLite and a real PostgreSQL: pupils matched by UPN are
 // updated, never duplicated; leavers are marked, never deleted; statutory results become marks
 // that pulls deliver; a bad file, a school awaiting terms or a teacher changes nothing.
+#include "columnmapping.h"
 #include "ctfreader.h"
 #include "ctfresultsexport.h"
 #include "importmappingstore.h"
@@ -329,6 +330,68 @@ void checkResultsRoundTrip(const QString &url)
     CHECK_FALSE(ks2.data().contains("<Stage>KS1</Stage>"));
 }
 
+ImportPlan csvPlanOf(const QByteArray &csv)
+{
+    auto table = CsvTable::parse(csv);
+    REQUIRE(table.ok());
+    auto mapping = ColumnMapping::readFile(fixture("roll-mapping.json"));
+    REQUIRE(mapping.ok());
+    auto read = mapping->apply(table.value());
+    REQUIRE(read.ok());
+    return ImportValidator::validate(read.value(), kToday);
+}
+
+// A CSV's registration class puts each pupil in that class, out of any other, and the classes'
+// teachers re-sync.
+void checkClasses(const QString &url)
+{
+    SyncFixture f(url);
+    SchoolAdmin schools(f.db);
+    auto sixA = schools.addGroup(Group{QString(), f.school.id, u"6A"_s, GroupKind::Class, 6});
+    REQUIRE(sixA.ok());
+    REQUIRE(schools.assignStaffToGroup(f.school.id, f.otherTeacher.id, sixA->id).ok());
+    const qint64 epoch = schools.staffEpoch(f.school.id, f.otherTeacher.id).value();
+
+    const QByteArray csv = test::readFile(fixture("roll.csv"));
+    const ImportReport first = applied(f, csvPlanOf(csv));
+    CHECK(first.created == 3);
+    CHECK(first.classesCreated == 1);  // RB; 6A exists
+    CHECK(first.classChanges == 3);
+    const auto members = [&](const QString &group) {
+        return f
+            .scalar(u"SELECT COUNT(*) FROM group_members gm JOIN groups g ON g.id = gm.group_id WHERE "
+                    u"g.school_id = ? AND g.name = ?"_s,
+                    {f.school.id, group})
+            .toInt();
+    };
+    CHECK(members(u"6A"_s) == 2);
+    CHECK(members(u"RB"_s) == 1);
+    CHECK(schools.staffEpoch(f.school.id, f.otherTeacher.id).value() == epoch + 1);
+    // The 6A teacher pulls 6A's pupils.
+    const PullResponse pulled = pullAll(f, f.otherTeacher, 0);
+    const QString pim = pupilField(f, u"X999200100001"_s, u"id"_s);
+    CHECK(std::any_of(pulled.changes.begin(), pulled.changes.end(), [&](const Change &change) {
+        return change.type == ChangeType::Pupil && change.data.value(u"id"_s).toString() == pim;
+    }));
+
+    // Again: nothing changes. Then Pim moves to 6B: out of 6A (a class), her set kept.
+    CHECK(applied(f, csvPlanOf(csv)).classChanges == 0);
+    CHECK(schools.staffEpoch(f.school.id, f.otherTeacher.id).value() == epoch + 1);
+    auto set = schools.addGroup(Group{QString(), f.school.id, u"Maths set 1"_s, GroupKind::Set, 6});
+    REQUIRE(set.ok());
+    REQUIRE(schools.setGroupMembers(f.school.id, set->id, {pim}).ok());
+    QByteArray moved = csv;
+    moved.replace("Y,01/09/2019,6A", "Y,01/09/2019,6B");  // Pim's row only (Oskar's has N before the date)
+    REQUIRE(moved != csv);
+    const ImportReport move = applied(f, csvPlanOf(moved));
+    CHECK(move.classChanges == 1);
+    CHECK(move.classesCreated == 1);
+    CHECK(members(u"6A"_s) == 1);
+    CHECK(members(u"6B"_s) == 1);
+    CHECK(members(u"Maths set 1"_s) == 1);
+    CHECK(schools.staffEpoch(f.school.id, f.otherTeacher.id).value() == epoch + 2);
+}
+
 void checkMappings(const QString &url)
 {
     SyncFixture f(url);
@@ -400,6 +463,14 @@ TEST_CASE("statutory results go back to the MIS as a CTF that says the same", "[
     checkResultsRoundTrip(u"sqlite://"_s + dir.file(u"otrack.db"_s));
     test::TestPostgresDatabase pg;
     checkResultsRoundTrip(pg.url());
+}
+
+TEST_CASE("a CSV's registration classes become class groups that teachers pull", "[server][import][classes]")
+{
+    test::TempDir dir;
+    checkClasses(u"sqlite://"_s + dir.file(u"otrack.db"_s));
+    test::TestPostgresDatabase pg;
+    checkClasses(pg.url());
 }
 
 TEST_CASE("column mappings are saved per school", "[server][import]")
