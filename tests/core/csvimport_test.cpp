@@ -34,10 +34,12 @@ TEST_CASE("CSV follows RFC 4180: quotes, doubled quotes, line breaks, CRLF, a BO
                                  "1,\"two, with comma\",\"say \"\"hi\"\"\"\r\n"
                                  "\r\n"
                                  "x,\"multi\nline\",\n"
-                                 "last,row,end");
+                                 "last,row,end\r\n"
+                                 "Si\xc3\xa2n,Zo\xc3\xab,\xc5\xb5");
     REQUIRE(table.ok());
     CHECK(table->header == QStringList{u"a"_s, u"b"_s, u"c"_s});
-    REQUIRE(table->rows.size() == 3);
+    REQUIRE(table->rows.size() == 4);
+    CHECK(table->rows.at(3).cells == QStringList{u"Siân"_s, u"Zoë"_s, u"ŵ"_s});  // UTF-8, as Welsh names need
     CHECK(table->rows.at(0).cells == QStringList{u"1"_s, u"two, with comma"_s, u"say \"hi\""_s});
     CHECK(table->rows.at(0).line == 2);
     CHECK(table->rows.at(1).cells == QStringList{u"x"_s, u"multi\nline"_s, QString()});
