@@ -462,6 +462,23 @@ int endContract(SchoolAdmin &admin, QStringList args)
     return kExitOk;
 }
 
+// Writes the file whole (or not at all) through `write(QIODevice *)`, which answers how many
+// pupils it wrote, and says so: "exported FILE pupils=N".
+template <typename Write>
+int exportPupils(const QString &path, Write write)
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return fail(kExitFailure, u"cannot write %1: %2"_s.arg(path, file.errorString()));
+    const Result<int> written = write(&file);
+    if (!written)
+        return failWith(written.error());
+    if (!file.commit())
+        return fail(kExitFailure, u"cannot write %1: %2"_s.arg(path, file.errorString()));
+    printOut(u"exported\t%1\tpupils=%2\n"_s.arg(path).arg(written.value()));
+    return kExitOk;
+}
+
 int exportMarks(SchoolAdmin &admin, QStringList args)
 {
     const char usage[] = "export-marks --school SCHOOL --group GROUP --term TERM [--year YYYY/YY] --out FILE.csv";
@@ -482,16 +499,8 @@ int exportMarks(SchoolAdmin &admin, QStringList args)
     auto term = marks.findTerm(school->id, *termName, year.value_or(QString()));
     if (!term)
         return failWith(term.error());
-    QSaveFile file(*out);
-    if (!file.open(QIODevice::WriteOnly))
-        return fail(kExitFailure, u"cannot write %1: %2"_s.arg(*out, file.errorString()));
-    auto written = marks.writeCsv(school->id, group->id, term.value(), &file);
-    if (!written)
-        return failWith(written.error());
-    if (!file.commit())
-        return fail(kExitFailure, u"cannot write %1: %2"_s.arg(*out, file.errorString()));
-    printOut(u"exported\t%1\tpupils=%2\n"_s.arg(*out).arg(written.value()));
-    return kExitOk;
+    return exportPupils(*out,
+                        [&](QIODevice *file) { return marks.writeCsv(school->id, group->id, term.value(), file); });
 }
 
 int exportCtf(SchoolAdmin &admin, QStringList args)
@@ -511,17 +520,9 @@ int exportCtf(SchoolAdmin &admin, QStringList args)
     const QDate today = QDate::currentDate();
     const int academicYear = today.month() >= 9 ? today.year() : today.year() - 1;
     const CtfHeader header{*lea, *estab, school->name, QString::number(academicYear), QDateTime::currentDateTime()};
-    QSaveFile file(*out);
-    if (!file.open(QIODevice::WriteOnly))
-        return fail(kExitFailure, u"cannot write %1: %2"_s.arg(*out, file.errorString()));
-    auto written
-        = CtfResultsExport(admin.database()).write(school->id, header, stage.value_or(QString()).toUpper(), &file);
-    if (!written)
-        return failWith(written.error());
-    if (!file.commit())
-        return fail(kExitFailure, u"cannot write %1: %2"_s.arg(*out, file.errorString()));
-    printOut(u"exported\t%1\tpupils=%2\n"_s.arg(*out).arg(written.value()));
-    return kExitOk;
+    return exportPupils(*out, [&](QIODevice *file) {
+        return CtfResultsExport(admin.database()).write(school->id, header, stage.value_or(QString()).toUpper(), file);
+    });
 }
 
 }  // namespace
