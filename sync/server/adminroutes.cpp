@@ -6,6 +6,7 @@
 #include "dataendpoints.h"
 #include "logging.h"
 #include "pupileraser.h"
+#include "syncroutes.h"
 
 #include <QDateTime>
 #include <QHttpServer>
@@ -37,8 +38,9 @@ QJsonObject toJson(const ErasureSummary &summary)
 }
 
 // The shape of the school data routes (dataendpoints.h): the protocol check on the handler
-// thread, then on a pool thread the caller's token and `work(db, caller, now)`, whose answer is
-// the JSON body and whose error is answered as `what` failed.
+// thread, then on a pool thread the caller's token, the legal gate (pupil data moves only for
+// staff who have accepted the current documents, as on push and pull) and `work(db, caller,
+// now)`, whose answer is the JSON body and whose error is answered as `what` failed.
 template <typename Work>
 QFuture<QHttpServerResponse> callerRequest(ConnectionPool &pool, const QHttpServerRequest &request, const char *what,
                                            Work work)
@@ -52,6 +54,8 @@ QFuture<QHttpServerResponse> callerRequest(ConnectionPool &pool, const QHttpServ
             auto caller = Authenticator::authenticate(db, authorization, now);
             if (!caller)
                 return authErrorResponse(caller.error());
+            if (Status accepted = requireCurrentLegalAcceptance(db, *caller); !accepted)
+                return failureResponse(accepted.error(), what);
             auto answer = work(db, *caller, now);
             if (!answer)
                 return failureResponse(answer.error(), what);

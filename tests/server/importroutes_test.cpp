@@ -1,6 +1,8 @@
 // The school data routes (POST /v1/admin/imports, import mappings, subject access, retention)
 // over real TLS on the whole SyncServer, on SQLite and PostgreSQL.
+#include "acceptancerequest.h"
 #include "httpsclient.h"
+#include "legalfixture.h"
 #include "syncfixture.h"
 #include "syncserver.h"
 #include "testpki.h"
@@ -13,6 +15,8 @@
 
 #include <QJsonArray>
 #include <QSqlQuery>
+
+#include <tuple>
 
 using namespace otrack;
 using namespace Qt::StringLiterals;
@@ -140,6 +144,24 @@ void checkImportRoute(const QString &url)
     const auto cleared = client.send("PUT", retention, admin, R"({"rule": null})");
     REQUIRE(cleared.status == 200);
     CHECK(cleared.json().value(u"rule"_s).isNull());
+
+    // Once legal documents are published, no pupil data moves for an admin who has not
+    // accepted them: not in, not out.
+    const auto documents = test::publishAll(f.db, u"2026.1"_s);
+    const qint64 before = f.count(u"pupils"_s);
+    for (const auto &[method, route, body] : {std::tuple{"POST", path, clean}, std::tuple{"GET", access, QByteArray()},
+                                              std::tuple{"GET", u"/v1/admin/retention"_s, QByteArray()}}) {
+        const auto gated = client.send(method, route, admin, body, params({{u"format"_s, u"ctf"_s}}));
+        INFO(route.toStdString());
+        CHECK(gated.status == 403);
+        CHECK(gated.errorCode() == u"legal_acceptance_required"_s);
+    }
+    CHECK(f.count(u"pupils"_s) == before);
+    QList<AcceptanceRecord> records;
+    for (const PublishedDocument &document : documents)
+        records.append(test::acceptanceOf(document, u"office-pc"_s));
+    REQUIRE(client.post(u"/v1/legal/acceptances"_s, admin, AcceptanceRequest{records}.encode()).status == 200);
+    CHECK(client.get(access, admin).status == 200);
 }
 
 }  // namespace
