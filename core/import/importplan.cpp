@@ -21,6 +21,11 @@ Status ImportPlan::checkApplicable(ImportMode mode, bool fullRoll) const
                      u"%1 of %2 records have problems: nothing was imported. Fix them in the MIS and export again, "
                      u"or import only the valid records"_s.arg(invalidRecordCount())
                          .arg(recordCount)};
+    if (fullRoll && source.format == u"ctf"_s
+        && source.documentQualifier.compare(u"partial"_s, Qt::CaseInsensitive) == 0)
+        return Error{ErrorCode::InvalidArgument,
+                     u"this CTF says it is partial (a few pupils, not the school's roll): importing it as the full "
+                     u"roll would mark everyone else as left. Import it without marking leavers"_s};
     if (fullRoll && recordsWithoutUsableUpn > 0)
         return Error{ErrorCode::InvalidArgument,
                      u"%1 records have no usable UPN, so a full-roll import cannot tell who has left: nothing was "

@@ -61,7 +61,8 @@ struct ImportPlan {
 
     // Whether this plan may be applied in `mode`: InvalidArgument naming the first obstacle
     // otherwise. A full-roll import with records that have no usable UPN cannot tell who left,
-    // so it is refused even for the valid records only.
+    // so it is refused even for the valid records only; so is a full roll from a CTF whose
+    // header says it is partial.
     Status checkApplicable(ImportMode mode, bool fullRoll) const;
 
     // The plan as a report (the admin CLI's --dry-run and the future data-manager view):

@@ -173,7 +173,9 @@ Result<RetentionReport> PupilRetention::review(const QString &schoolId, const QD
         const QDate left = QDate::fromString(query.value(3).toString(), Qt::ISODate);
         if (!left.isValid())
             continue;
-        const auto due = dueDate(*report.setting, QDate::fromString(query.value(2).toString(), Qt::ISODate), left);
+        auto due = dueDate(*report.setting, QDate::fromString(query.value(2).toString(), Qt::ISODate), left);
+        if (due)
+            due = std::max(*due, left.addDays(kGraceDays));
         if (due && *due <= today)
             report.due.append(RetentionCandidate{query.value(0).toString(), query.value(1).toString(), left, *due});
     }

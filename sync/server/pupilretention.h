@@ -36,7 +36,10 @@ struct RetentionSetting {
     static std::optional<RetentionSetting> forPhase(const QString &phase);
 };
 
-// A pupil whose records are due for deletion. Only pupils who have left are ever due.
+// A pupil whose records are due for deletion. Only pupils who have left are ever due, and never
+// within PupilRetention::kGraceDays of their leaving date, whatever the rule: a leaving date set
+// by mistake (a full-roll import of the wrong export) can be put right by importing again before
+// anything is erased.
 struct RetentionCandidate {
     QString pupilId;
     QString upn;
@@ -61,6 +64,8 @@ struct RetentionReport {
 // pupils the real run on the same day erases.
 class PupilRetention {
 public:
+    static constexpr int kGraceDays = 30;
+
     explicit PupilRetention(QSqlDatabase db) : m_db(std::move(db)) { }
 
     // InvalidArgument for years outside 0..100 (and 0 with DobPlusYears). Audited.

@@ -176,6 +176,11 @@ TEST_CASE("an older CTF (18) reads Gender and fields outside BasicDetails", "[co
     CHECK(saul.preferredForename == u"Sol"_s);
     CHECK(saul.yearGroup == 2);
     CHECK(p.source.documentQualifier == u"partial"_s);
+    // A partial CTF is never the whole roll.
+    CHECK(p.checkApplicable(ImportMode::AllOrNothing, false).ok());
+    const Status roll = p.checkApplicable(ImportMode::AllOrNothing, true);
+    REQUIRE_FALSE(roll.ok());
+    CHECK(roll.error().message.contains(u"partial"_s));
     REQUIRE(saul.results.size() == 1);
     CHECK(saul.results.front().result == u"GDS"_s);
 }

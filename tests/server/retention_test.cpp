@@ -72,6 +72,13 @@ void checkRules(const QString &url)
     REQUIRE(primary);
     REQUIRE(retention.setRule(f.school.id, *primary, f.admin.id, now).ok());
     CHECK(idsOf(retention.review(f.school.id, kToday)->due) == QStringList{f.a1.id, f.a2.id});
+    // Never within 30 days of leaving, whatever the rule: b1 left last week.
+    setPupil(f, f.b1, kToday.addYears(-30), kToday.addDays(-7));
+    CHECK(idsOf(retention.review(f.school.id, kToday)->due) == QStringList{f.a1.id, f.a2.id});
+    const auto withB1 = retention.review(f.school.id, kToday.addDays(23));
+    CHECK(idsOf(withB1->due) == QStringList{f.a1.id, f.a2.id, f.b1.id});
+    CHECK(withB1->due.back().dueDate == kToday.addDays(23));
+    setPupil(f, f.b1, kToday.addYears(-30), QDate());
     REQUIRE(retention.setRule(f.school.id, *RetentionSetting::forPhase(u"secondary"_s), f.admin.id, now).ok());
     CHECK(idsOf(retention.review(f.school.id, kToday)->due) == QStringList{f.a1.id});  // 26 > 25
     REQUIRE(
