@@ -50,4 +50,21 @@ bool isValid(const QString &upn)
     return letter && *letter == upn.at(0);
 }
 
+bool isTemporary(const QString &upn)
+{
+    return isValid(upn) && !upn.at(12).isDigit();
+}
+
+Problem check(const QString &upn)
+{
+    if (upn.trimmed().isEmpty())
+        return Problem::Missing;
+    if (upn.size() != 13)
+        return Problem::WrongLength;
+    const auto letter = checkLetter(upn.mid(1));
+    if (!letter || letterIndex(upn.at(0)) < 0)
+        return Problem::BadCharacters;
+    return *letter == upn.at(0) ? Problem::None : Problem::WrongCheckLetter;
+}
+
 }  // namespace otrack::upn

@@ -22,6 +22,19 @@ std::optional<QChar> checkLetter(const QString &body);
 QString withCheckLetter(const QString &body);
 // True for a well-formed UPN whose check letter is right (upper case only).
 bool isValid(const QString &upn);
+// True for a valid temporary UPN: one whose 13th character is a letter. Schools give one to a
+// pupil whose permanent UPN is not known yet, and replace it when it arrives.
+bool isTemporary(const QString &upn);
+
+// Why a UPN is not valid, so that an import can say which rule it breaks.
+enum class Problem {
+    None,
+    Missing,  // empty or only spaces
+    WrongLength,  // not 13 characters
+    BadCharacters,  // a check letter, 11 digits and a digit or letter were expected
+    WrongCheckLetter,  // well formed, but the check letter does not match the rest
+};
+Problem check(const QString &upn);
 
 }  // namespace upn
 }  // namespace otrack

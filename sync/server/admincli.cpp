@@ -1,5 +1,7 @@
 #include "admincli.h"
 
+#include "admincommon.h"
+#include "dataadmincli.h"
 #include "databaseurl.h"
 #include "demoschool.h"
 #include "legaldocument.h"
@@ -17,11 +19,11 @@
 #include <QFile>
 #include <QStringDecoder>
 
-#include <cstdio>
-
 using namespace Qt::StringLiterals;
 
 namespace otrack {
+
+using namespace admin;
 
 namespace {
 
@@ -58,6 +60,34 @@ const char kAdminHelp[]
       "  list-acceptances --school SCHOOL [--csv]\n"
       "                                         The school's acceptance ledger, one line each (tabs), or\n"
       "                                         as CSV with a header row.\n"
+      "  import-ctf --school SCHOOL FILE [--full-roll] [--valid-only] [--dry-run] [--json]\n"
+      "                                         Import pupils and statutory results from a Common\n"
+      "                                         Transfer File (CTF 18 to 25; docs/data.md). A file with\n"
+      "                                         any bad record imports nothing (exit 8) unless\n"
+      "                                         --valid-only; --full-roll marks pupils missing from the\n"
+      "                                         file as left; --dry-run reports and writes nothing.\n"
+      "  import-csv --school SCHOOL FILE --mapping FILE|NAME [--save-mapping NAME] [--preview N]\n"
+      "             [--full-roll] [--valid-only] [--dry-run] [--json]\n"
+      "                                         The same from a CSV export, read through a column\n"
+      "                                         mapping (a JSON file, or one the school saved).\n"
+      "                                         --preview N shows N mapped rows and the problems.\n"
+      "  suggest-mapping FILE                   A first column mapping for a CSV export (JSON).\n"
+      "  export-ctf --school SCHOOL --lea NNN --estab NNNN --out FILE.xml [--stage STAGE]\n"
+      "                                         The school's statutory results as a CTF for its MIS.\n"
+      "  subject-access --school SCHOOL --pupil ID|UPN [--json FILE] [--pdf FILE]\n"
+      "                                         Everything held about one pupil (docs/data.md).\n"
+      "  retention-rule --school SCHOOL [--phase primary|secondary | --rule RULE [--years N] | --clear]\n"
+      "                                         Set or show the school's retention rule.\n"
+      "  retention [--school SCHOOL] --dry-run|--apply [--today YYYY-MM-DD] [--json]\n"
+      "                                         Erase the leavers the rule makes due (or list them).\n"
+      "  export-marks --school SCHOOL --group GROUP --term TERM [--year YYYY/YY] --out FILE.csv\n"
+      "                                         A group's marks in a term as CSV.\n"
+      "  export-school --school SCHOOL --out FILE.zip\n"
+      "                                         Everything of the school: CSV per table and JSON, zipped.\n"
+      "  end-contract --school SCHOOL --export FILE.zip --certificate FILE.json\n"
+      "               --requested-by \"NAME, ROLE\" [--yes]\n"
+      "                                         Export, then (--yes) delete the school's data with a\n"
+      "                                         certificate of deletion. Without --yes: export, exit 9.\n"
       "  demo [--seed N] [--marks N] [--name NAME] [--fast-passwords]\n"
       "                                         Create a demo primary school (synthetic data) and print\n"
       "                                         its staff's passwords ONCE. --marks N makes exactly N\n"
@@ -72,45 +102,11 @@ const char kAdminHelp[]
       "  6  no such school, staff member, group or device, or an unreadable FILE\n"
       "  7  already exists (a school's name, a username in the school, a document version\n"
       "     published with another text)\n"
-      "  8  invalid value (a role, a status, a short password, a number, a document's kind or date)\n"
-      "  9  erase-pupil without --yes: nothing was erased\n"
+      "  8  invalid value (a role, a status, a short password, a number, a document's kind or date),\n"
+      "     or a file to import that is malformed or has bad records\n"
+      "  9  erase-pupil or end-contract without --yes: nothing was erased\n"
+      "  10 refused: the school has not accepted the Data Processing Terms, or is suspended\n"
       "  1  anything else\n";
-
-void printOut(const QString &text)
-{
-    std::fputs(text.toUtf8().constData(), stdout);
-    std::fflush(stdout);
-}
-
-int fail(int code, const QString &message)
-{
-    std::fputs(("otrack-server admin: " + message.toUtf8() + '\n').constData(), stderr);
-    std::fflush(stderr);
-    return code;
-}
-
-int exitCodeFor(const Error &error)
-{
-    switch (error.code) {
-    case ErrorCode::NotFound:
-        return kExitNotFound;
-    case ErrorCode::AlreadyExists:
-        return kExitExists;
-    case ErrorCode::InvalidArgument:
-        return kExitInvalid;
-    case ErrorCode::NewerVersion:
-    case ErrorCode::StorageFailure:
-    case ErrorCode::Busy:
-        return kExitDatabase;
-    default:
-        return kExitFailure;
-    }
-}
-
-int failWith(const Error &error)
-{
-    return fail(exitCodeFor(error), error.message);
-}
 
 // One line from standard input, without echo when it is a terminal.
 
@@ -119,28 +115,6 @@ struct Context {
     std::unique_ptr<ServerDatabase> database;
     QSqlDatabase db() const { return database->connection(); }
 };
-
-int usageError(const char *usage)
-{
-    return fail(kExitUsage, u"usage: otrack-server admin --db URL %1"_s.arg(QLatin1String(usage)));
-}
-
-int needArguments(const QStringList &args, int count, const char *usage)
-{
-    return args.size() == count ? kExitOk : usageError(usage);
-}
-
-// Removes `--name VALUE` from `args`. nullopt when absent; an empty value when the value is
-// missing (the caller reports it).
-std::optional<QString> takeOption(QStringList &args, const QString &name)
-{
-    const auto at = args.indexOf(name);
-    if (at < 0)
-        return std::nullopt;
-    const QString value = at + 1 < args.size() ? args.at(at + 1) : QString();
-    args.remove(at, at + 1 < args.size() ? 2 : 1);
-    return value;
-}
 
 struct SchoolStaff {
     School school;
@@ -447,6 +421,8 @@ int runCommand(Context &context, const QString &command, const QStringList &args
         return listAcceptances(admin, args);
     if (command == u"compact"_s)
         return compact(admin, args);
+    if (auto code = runDataAdminCommand(context.db(), command, args))
+        return *code;
     return fail(kExitUsage, u"unknown admin command '%1' (see otrack-server admin --help)"_s.arg(command));
 }
 

@@ -3,8 +3,10 @@
 #include "apiresponse.h"
 #include "authenticator.h"
 #include "connectionpool.h"
+#include "dataendpoints.h"
 #include "logging.h"
 #include "pupileraser.h"
+#include "syncroutes.h"
 
 #include <QDateTime>
 #include <QHttpServer>
@@ -35,6 +37,76 @@ QJsonObject toJson(const ErasureSummary &summary)
     return body;
 }
 
+// The shape of the school data routes (dataendpoints.h): the protocol check on the handler
+// thread, then on a pool thread the caller's token, the legal gate (pupil data moves only for
+// staff who have accepted the current documents, as on push and pull) and `work(db, caller,
+// now)`, whose answer is the JSON body and whose error is answered as `what` failed.
+template <typename Work>
+QFuture<QHttpServerResponse> callerRequest(ConnectionPool &pool, const QHttpServerRequest &request, const char *what,
+                                           Work work)
+{
+    if (auto refused = checkProtocolHeader(request))
+        return QtFuture::makeReadyFuture(std::move(*refused));
+    const QByteArray authorization = request.value(QByteArrayLiteral("Authorization"));
+    return pool.run(
+        [authorization, what, work = std::move(work)](QSqlDatabase db) -> QHttpServerResponse {
+            const qint64 now = QDateTime::currentMSecsSinceEpoch();
+            auto caller = Authenticator::authenticate(db, authorization, now);
+            if (!caller)
+                return authErrorResponse(caller.error());
+            if (Status accepted = requireCurrentLegalAcceptance(db, *caller); !accepted)
+                return failureResponse(accepted.error(), what);
+            auto answer = work(db, *caller, now);
+            if (!answer)
+                return failureResponse(answer.error(), what);
+            return jsonResponse(*answer);
+        },
+        databaseDown);
+}
+
+void addDataRoutes(QHttpServer &http, ConnectionPool &pool)
+{
+    using Method = QHttpServerRequest::Method;
+    http.route(u"/v1/admin/imports"_s, Method::Post, [&pool](const QHttpServerRequest &request) {
+        return callerRequest(
+            pool, request, "import",
+            [query = request.query(), body = request.body()](QSqlDatabase db, const Caller &caller, qint64 now) {
+                return handleImportRequest(db, caller, query, body, now);
+            });
+    });
+    http.route(u"/v1/admin/import-mappings"_s, Method::Get, [&pool](const QHttpServerRequest &request) {
+        return callerRequest(pool, request, "import mappings", [](QSqlDatabase db, const Caller &caller, qint64) {
+            return handleListMappings(db, caller);
+        });
+    });
+    http.route(u"/v1/admin/import-mappings/<arg>"_s, Method::Put,
+               [&pool](const QString &name, const QHttpServerRequest &request) {
+                   return callerRequest(
+                       pool, request, "import mapping",
+                       [name, body = request.body()](QSqlDatabase db, const Caller &caller, qint64 now) {
+                           return handleSaveMapping(db, caller, name, body, now);
+                       });
+               });
+    http.route(u"/v1/admin/pupils/<arg>/subject-access"_s, Method::Get,
+               [&pool](const QString &pupilId, const QHttpServerRequest &request) {
+                   return callerRequest(pool, request, "subject access",
+                                        [pupilId](QSqlDatabase db, const Caller &caller, qint64 now) {
+                                            return handleSubjectAccess(db, caller, pupilId, now);
+                                        });
+               });
+    http.route(u"/v1/admin/retention"_s, Method::Get, [&pool](const QHttpServerRequest &request) {
+        return callerRequest(pool, request, "retention", [](QSqlDatabase db, const Caller &caller, qint64 now) {
+            return handleGetRetention(db, caller, now);
+        });
+    });
+    http.route(u"/v1/admin/retention"_s, Method::Put, [&pool](const QHttpServerRequest &request) {
+        return callerRequest(pool, request, "retention",
+                             [body = request.body()](QSqlDatabase db, const Caller &caller, qint64 now) {
+                                 return handleSetRetention(db, caller, body, now);
+                             });
+    });
+}
+
 }  // namespace
 
 void addAdminRoutes(QHttpServer &http, ConnectionPool &pool)
@@ -57,6 +129,7 @@ void addAdminRoutes(QHttpServer &http, ConnectionPool &pool)
                        },
                        databaseDown);
                });
+    addDataRoutes(http, pool);
 }
 
 }  // namespace otrack

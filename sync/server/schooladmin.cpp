@@ -103,14 +103,18 @@ Status SchoolAdmin::bumpEpoch(QSqlDatabase db, const QString &schoolId, const QS
                    {seq.value(), schoolId, staffId}, u"bumping a staff member's epoch"_s);
 }
 
+QString SchoolAdmin::auditInsertSql()
+{
+    return u"INSERT INTO audit_events (school_id, actor_id, action, entity, entity_id, detail, at) "
+           u"VALUES (?, ?, ?, ?, ?, ?, ?)"_s;
+}
+
 Status SchoolAdmin::audit(QSqlDatabase db, const QString &schoolId, const QString &actorId, const QString &action,
                           const QString &entity, const QString &entityId, const QString &detail)
 {
     QSqlQuery query(db);
-    return execSql(query,
-                   u"INSERT INTO audit_events (school_id, actor_id, action, entity, entity_id, detail, at) "
-                   u"VALUES (?, ?, ?, ?, ?, ?, ?)"_s,
-                   {schoolId, actorId, action, entity, entityId, detail, nowMs()}, u"recording an audit event"_s);
+    return execSql(query, auditInsertSql(), {schoolId, actorId, action, entity, entityId, detail, nowMs()},
+                   u"recording an audit event"_s);
 }
 
 Status SchoolAdmin::requireSchool(const QString &schoolId)

@@ -31,6 +31,9 @@ public:
     // visible after a larger one. NotFound for an unknown school.
     static Result<qint64> allocateSequence(QSqlDatabase db, const QString &schoolId, qint64 count = 1);
 
+    // The statement audit() runs, for bulk writers that prepare it once (the MIS import); its
+    // values are school, actor, action, entity, entity id, detail, time (ms).
+    static QString auditInsertSql();
     // Appends an audit event (actor, action, entity, time). `detail` holds no personal data.
     // A new epoch for a staff member whose scope changed (their client re-syncs), under a
     // sequence number of its own.

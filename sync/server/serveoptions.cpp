@@ -80,7 +80,8 @@ Result<ServeOptions> ServeOptions::parse(const QStringList &arguments)
     const QCommandLineOption idleTimeout(u"idle-timeout"_s, QString(), u"seconds"_s);
     const QCommandLineOption requestTimeout(u"request-timeout"_s, QString(), u"seconds"_s);
     const QCommandLineOption maxConnections(u"max-connections"_s, QString(), u"count"_s);
-    parser.addOptions({listen, cert, key, db, maxBody, idleTimeout, requestTimeout, maxConnections});
+    const QCommandLineOption retentionEvery(u"retention-every"_s, QString(), u"seconds"_s);
+    parser.addOptions({listen, cert, key, db, maxBody, idleTimeout, requestTimeout, maxConnections, retentionEvery});
     if (!parser.parse(QStringList{u"serve"_s} + arguments))
         return invalid(parser.errorText());
     if (!parser.positionalArguments().isEmpty())
@@ -117,12 +118,16 @@ Result<ServeOptions> ServeOptions::parse(const QStringList &arguments)
     auto connections = numberOption(parser, maxConnections, defaults.maxConnections, 1, 1000000);
     if (!connections)
         return connections.error();
+    auto retention = numberOption(parser, retentionEvery, kDay, 0, 366 * kDay);
+    if (!retention)
+        return retention.error();
 
     ServeOptions options;
     options.limits.maxBodyBytes = *bodyBytes;
     options.limits.idleTimeout = duration_cast<milliseconds>(seconds(*idle));
     options.limits.requestTimeout = duration_cast<milliseconds>(seconds(*request));
     options.limits.maxConnections = int(*connections);
+    options.retentionInterval = seconds(*retention);
     options.address = address->address;
     options.port = address->port;
     options.certificateFile = parser.value(cert);

@@ -20,6 +20,9 @@ struct ServeOptions {
     // --max-body-bytes, --idle-timeout and --request-timeout (seconds), --max-connections;
     // each optional, with the defaults of ConnectionLimits.
     ConnectionLimits limits;
+    // --retention-every SECONDS: how often the school retention rules run (retentionscheduler.h);
+    // 0 turns the job off. A day by default.
+    std::chrono::seconds retentionInterval{24 * 3600};
 
     // `arguments` are those after "serve". InvalidArgument with a one-line reason on error.
     static Result<ServeOptions> parse(const QStringList &arguments);

@@ -1,6 +1,7 @@
 #include "servercli.h"
 
 #include "admincli.h"
+#include "retentionscheduler.h"
 
 #include "logging.h"
 #include "serveoptions.h"
@@ -48,6 +49,8 @@ const char kHelp[] = "Usage: otrack-server COMMAND [OPTIONS]\n"
                      "  --request-timeout S    A request must arrive whole within S seconds of its first byte\n"
                      "                         (else 408 and close). Default 30.\n"
                      "  --max-connections N    Close new connections at once beyond N open ones. Default 512.\n"
+                     "  --retention-every S    Apply the schools' retention rules every S seconds (first run a\n"
+                     "                         minute after start). Default 86400 (daily); 0 turns it off.\n"
                      "\n"
                      "Once it listens, serve prints exactly one line to standard output,\n"
                      "  listening on ADDRESS:PORT\n"
@@ -108,6 +111,9 @@ int serve(const QStringList &arguments)
             qCInfo(lcServer) << "received" << name << "- shutting down";
             QCoreApplication::quit();
         });
+        std::unique_ptr<RetentionScheduler> retention;
+        if (options->retentionInterval.count() > 0)
+            retention = std::make_unique<RetentionScheduler>(server.pool(), options->retentionInterval);
         // The one line on stdout: scripts and tests read the port from it.
         printOut(u"listening on %1\n"_s.arg(ListenAddress::format(options->address, *port)));
         exitCode = QCoreApplication::exec();

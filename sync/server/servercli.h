@@ -16,6 +16,7 @@ enum ServerExitCode : int {
     kExitExists = 7,  // admin: already exists (school name, username)
     kExitInvalid = 8,  // admin: invalid value (role, status, short password, number)
     kExitUnconfirmed = 9,  // admin: a destructive command ran as a dry run (no --yes)
+    kExitRefused = 10,  // admin: the school may not take this (awaiting terms, suspended)
 };
 
 // Runs the command line (arguments as from QCoreApplication::arguments(), program first) in

@@ -270,6 +270,34 @@ const Step kSteps[] = {
          // without scanning the school's whole audit trail.
          R"(CREATE INDEX audit_events_by_entity ON audit_events (school_id, entity, entity_id))",
      }},
+    {3,
+     "school data: import mappings, retention rules, deletion certificates",
+     {
+         // A school's CSV column mappings by name (core/import/columnmapping.h), as JSON.
+         R"(CREATE TABLE import_mappings (
+             school_id  TEXT NOT NULL REFERENCES schools (id),
+             name       TEXT NOT NULL,
+             mapping    TEXT NOT NULL,
+             updated_by TEXT NOT NULL,
+             updated_at BIGINT NOT NULL,
+             PRIMARY KEY (school_id, name)))",
+         // The school's retention rule (retentionpolicy.h); no row: nothing is deleted by age.
+         R"(CREATE TABLE retention_rules (
+             school_id TEXT PRIMARY KEY REFERENCES schools (id),
+             rule      TEXT NOT NULL CHECK (rule IN ('transfer', 'dob_plus_years', 'years_after_leaving')),
+             years     INTEGER NOT NULL DEFAULT 0,
+             set_by    TEXT NOT NULL,
+             set_at    BIGINT NOT NULL))",
+         // What is left of a school whose data was deleted at the end of its contract: the
+         // certificate (no personal data), so the vendor can show what went, when and at whose
+         // request. No foreign key: the school's row is gone.
+         R"(CREATE TABLE deletion_certificates (
+             id           TEXT PRIMARY KEY,
+             school_id    TEXT NOT NULL,
+             school_name  TEXT NOT NULL,
+             certificate  TEXT NOT NULL,
+             deleted_at   BIGINT NOT NULL))",
+     }},
 };
 
 QString dialect(const char *sql, DatabaseUrl::Kind kind)

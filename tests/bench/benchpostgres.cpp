@@ -94,4 +94,13 @@ QString BenchPostgres::createDatabase(const QString &name, QString *error)
     return QStringLiteral("postgresql://postgres@127.0.0.1:%1/%2").arg(m_port).arg(name);
 }
 
+QString BenchPostgres::startWithDatabase(const QString &name, QString *url)
+{
+    if (QString why = start(); !why.isEmpty())
+        return why;
+    QString error;
+    *url = createDatabase(name, &error);
+    return error;
+}
+
 }  // namespace otrack::bench

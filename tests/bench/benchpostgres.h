@@ -21,6 +21,8 @@ public:
     QString start();
     // postgresql://postgres@127.0.0.1:PORT/DB for a new database DB made by createDatabase.
     QString createDatabase(const QString &name, QString *error);
+    // start(), then createDatabase(name): the URL in `url`; empty on success, else why not.
+    QString startWithDatabase(const QString &name, QString *url);
 
 private:
     QString run(const QString &program, const QStringList &arguments);

@@ -650,11 +650,8 @@ int main(int argc, char *argv[])
             postgres.skipped = u"--sqlite-only"_s;
         } else {
             BenchPostgres cluster(dir.filePath(u"postgres"_s));
-            postgres.skipped = cluster.start();
-            QString error;
-            const QString url = postgres.skipped.isEmpty() ? cluster.createDatabase(u"bench"_s, &error) : QString();
-            if (!error.isEmpty())
-                postgres.skipped = error;
+            QString url;
+            postgres.skipped = cluster.startWithDatabase(u"bench"_s, &url);
             if (postgres.skipped.isEmpty())
                 benchEngine(postgres, url, dir.path(), sizes, smoke);
         }

@@ -52,3 +52,26 @@ TEST_CASE("every body gets exactly one valid check letter")
         CHECK(validLetters == 1);
     }
 }
+
+TEST_CASE("temporary UPNs end in a letter and say so", "[core][upn]")
+{
+    // "93020012345K": 9*2 + 3*3 + 0*4 + 2*5 + 0*6 + 0*7 + 1*8 + 2*9 + 3*10 + 4*11 + 5*12 + K(9)*13
+    //   = 18 + 9 + 0 + 10 + 0 + 0 + 8 + 18 + 30 + 44 + 60 + 117 = 314; 314 = 13*23 + 15 -> R
+    CHECK(upn::isValid(QStringLiteral("R93020012345K")));
+    CHECK(upn::isTemporary(QStringLiteral("R93020012345K")));
+    CHECK_FALSE(upn::isTemporary(QStringLiteral("L201234567890")));  // permanent
+    CHECK_FALSE(upn::isTemporary(QStringLiteral("A93020012345K")));  // wrong check letter
+}
+
+TEST_CASE("a UPN's problem is named", "[core][upn]")
+{
+    CHECK(upn::check(QStringLiteral("L201234567890")) == upn::Problem::None);
+    CHECK(upn::check(QStringLiteral("R93020012345K")) == upn::Problem::None);
+    CHECK(upn::check(QString()) == upn::Problem::Missing);
+    CHECK(upn::check(QStringLiteral("   ")) == upn::Problem::Missing);
+    CHECK(upn::check(QStringLiteral("L20123456789")) == upn::Problem::WrongLength);
+    CHECK(upn::check(QStringLiteral("L2012345678A0")) == upn::Problem::BadCharacters);
+    CHECK(upn::check(QStringLiteral("I201234567890")) == upn::Problem::BadCharacters);  // I is never a check letter
+    CHECK(upn::check(QStringLiteral("l201234567890")) == upn::Problem::BadCharacters);
+    CHECK(upn::check(QStringLiteral("M201234567890")) == upn::Problem::WrongCheckLetter);
+}
