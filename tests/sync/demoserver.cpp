@@ -35,18 +35,30 @@ void DemoServer::start()
     m_fixedPort = m_process.port();
 }
 
+QString DemoServer::logEnd() const
+{
+    return QString::fromUtf8(readFile(m_dir.file(u"server.log"_s)).right(6000));
+}
+
+void DemoServer::requireRunning()
+{
+    // A server that crashed says why at the end of its log (an ASan report, say).
+    INFO("otrack-server is not running; the end of its log:\n" << logEnd().toStdString());
+    REQUIRE(m_process.process().state() == QProcess::Running);
+}
+
 void DemoServer::stop()
 {
     const int exitCode = m_process.stop();
-    // A server that crashed says why at the end of its log (an ASan report, say).
-    INFO("otrack-server exited with " << exitCode << "; the end of its log:\n"
-                                      << readFile(m_dir.file(u"server.log"_s)).right(6000).toStdString());
+    INFO("otrack-server exited with " << exitCode << "; the end of its log:\n" << logEnd().toStdString());
     REQUIRE(exitCode == 0);
 }
 
-void DemoServer::restart()
+void DemoServer::restart(Port port)
 {
     stop();
+    if (port == Port::Any)
+        m_fixedPort = 0;
     start();
 }
 

@@ -44,11 +44,18 @@ public:
     // admin erase-pupil: the pupil's rows go and a purge record is appended.
     void erasePupil(const QString &pupilId);
 
+    // REQUIREs that the server is still running; a crashed one says why (its log's end).
+    void requireRunning();
     void stop();
-    void restart();
+    // Starts again on the same port (clients keep their URL), or on any free port: the port
+    // is free while the server is down, and another program may take it meanwhile, so a test
+    // whose clients go through a proxy lets the proxy follow (FaultProxy::setTargetPort).
+    enum class Port { Same, Any };
+    void restart(Port port = Port::Same);
 
 private:
     void start();
+    QString logEnd() const;
 
     TempDir m_dir;
     TestPki m_pki;
