@@ -8,6 +8,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <memory>
+
 namespace otrack::test {
 
 // otrack-server over real TLS on 127.0.0.1 with a small demo school (admin demo), for client
@@ -28,7 +30,7 @@ public:
 
     QString url() const;
     QString url(quint16 port) const;
-    quint16 port() const { return m_process.port(); }
+    quint16 port() const { return m_process->port(); }
     const TestPki &pki() const { return m_pki; }
     const QString &schoolName() const { return m_schoolName; }
     const QString &schoolId() const { return m_schoolId; }
@@ -63,7 +65,7 @@ private:
     QString m_schoolName = QStringLiteral("Client Test Primary");
     QString m_schoolId;
     QList<Account> m_accounts;
-    ServerProcess m_process;
+    std::unique_ptr<ServerProcess> m_process;
     quint16 m_fixedPort = 0;
 };
 
