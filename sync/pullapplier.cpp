@@ -157,10 +157,13 @@ Result<bool> PullApplier::updateMark(const PulledMark &mark, const QString &upda
 
 Result<bool> PullApplier::insertMark(const PulledMark &mark, const QString &updatedAt)
 {
+    // A one-row INSERT ... VALUES: an INSERT ... SELECT may write many rows, so SQLite gives
+    // it a statement journal, and SQLCipher encrypts every page copied into that (it was over
+    // half the client's time in a first download). OR IGNORE skips only an existing cell here:
+    // every NOT NULL column is bound from a validated mark, and marks has no CHECK.
     auto insert = m_db.prepare(
-        "INSERT INTO marks (pupil_id, term_id, objective_id, value, note, author_id, updated_at, server_version, "
-        "school_id) SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9 WHERE NOT EXISTS (SELECT 1 FROM marks m WHERE "
-        "m.pupil_id = ?1 AND m.term_id = ?2 AND m.objective_id = ?3)");
+        "INSERT OR IGNORE INTO marks (pupil_id, term_id, objective_id, value, note, author_id, updated_at, "
+        "server_version, school_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
     if (!insert)
         return insert.error();
     insert->bind(1, mark.pupilId).bind(2, mark.termId).bind(3, mark.objectiveId).bind(4, mark.value);

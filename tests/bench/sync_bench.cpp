@@ -247,19 +247,24 @@ int main(int argc, char *argv[])
 
         MarkStore markStore(db, engine.session().schoolId, engine.session().userId);
         std::vector<double> pushes;
-        before = cpuNow(serverPid);
+        Cpu pushCpu{0, 0};
         for (int r = 0; r < pushRuns; ++r) {
+            // Recording the edits is the teacher's part, not the sync's: outside the measure.
             check(markStore.recordAll(editsOf(db, pushSize, r * pushSize)), u"recording offline marks"_s);
             check(engine.refreshCounts(), u"counting the outbox"_s);
             if (engine.status().pending != pushSize)
                 fail(u"%1 edits queued, not %2"_s.arg(engine.status().pending).arg(pushSize));
+            const Cpu started = cpuNow(serverPid);
             pushes.push_back(timed(engine, [&] { engine.sync(); }));
+            const Cpu ended = cpuNow(serverPid);
+            pushCpu.client += ended.client - started.client;
+            pushCpu.server += ended.server - started.server;
             if (engine.status().pending != 0)
                 fail(u"the push left %1 edits queued"_s.arg(engine.status().pending));
         }
         table.add({u"sync with %1 offline marks to push (%2 runs)"_s.arg(pushSize).arg(pushRuns),
                    u"p50 %1, max %2"_s.arg(bench::ms(percentile(pushes, 50)), bench::ms(percentile(pushes, 100))),
-                   cpuCell(before, cpuNow(serverPid), pushRuns), u"< 60 ms"_s});
+                   cpuCell({0, 0}, pushCpu, pushRuns), u"< 60 ms"_s});
 
         std::vector<double> quiet;
         before = cpuNow(serverPid);
