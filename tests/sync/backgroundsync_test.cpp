@@ -379,15 +379,22 @@ void firstUse(const QString &dataFolder, DemoServer &server, const DemoServer::A
 
 const QString kNewPassword = u"a new synthetic password"_s;
 
+// A teacher who has used OTrack on this PC before: their store, with one edit queued.
+struct UsedBefore {
+    UsedBefore() { firstUse(dir.path(), server, teacher); }
+
+    DemoServer server;
+    TempDir dir;
+    DemoServer::Account teacher = server.account(u"teacher"_s);
+    QString folder = StoreLocation::folderFor(dir.path(), server.schoolName(), teacher.username);
+};
+
 }  // namespace
 
 TEST_CASE("a password changed on the server re-wraps the store at the next online sign-in", "[sync][background]")
 {
-    DemoServer server;
-    TempDir dir;
-    const auto teacher = server.account(u"teacher"_s);
-    const QString folder = StoreLocation::folderFor(dir.path(), server.schoolName(), teacher.username);
-    firstUse(dir.path(), server, teacher);
+    UsedBefore pc;
+    auto &[server, dir, teacher, folder] = pc;
     CHECK_FALSE(KeyVault(LocalStore::keyPath(folder)).deviceId().isEmpty());
     changePasswordOnServer(server, teacher.username, kNewPassword);
 
@@ -430,11 +437,8 @@ TEST_CASE("a password changed on the server re-wraps the store at the next onlin
 
 TEST_CASE("a password the server refuses never re-wraps the store", "[sync][background]")
 {
-    DemoServer server;
-    TempDir dir;
-    const auto teacher = server.account(u"teacher"_s);
-    const QString folder = StoreLocation::folderFor(dir.path(), server.schoolName(), teacher.username);
-    firstUse(dir.path(), server, teacher);
+    UsedBefore pc;
+    auto &[server, dir, teacher, folder] = pc;
     const QByteArray keys = otrack::test::readFile(LocalStore::keyPath(folder));
 
     App app(dir.path(), server);
@@ -448,11 +452,8 @@ TEST_CASE("a password the server refuses never re-wraps the store", "[sync][back
 
 TEST_CASE("a store that has not recorded its device id is re-wrapped after one offline unlock", "[sync][background]")
 {
-    DemoServer server;
-    TempDir dir;
-    const auto teacher = server.account(u"teacher"_s);
-    const QString folder = StoreLocation::folderFor(dir.path(), server.schoolName(), teacher.username);
-    firstUse(dir.path(), server, teacher);
+    UsedBefore pc;
+    auto &[server, dir, teacher, folder] = pc;
     // As a store wrapped before the id was kept beside its keys.
     QByteArray keys = otrack::test::readFile(LocalStore::keyPath(folder));
     QJsonObject json = QJsonDocument::fromJson(keys).object();
