@@ -1,6 +1,7 @@
 #include "syncengine.h"
 
 #include "conflictstore.h"
+#include "legalsync.h"
 #include "logging.h"
 #include "loginrequest.h"
 #include "loginresponse.h"
@@ -23,12 +24,21 @@ const QString kRefreshPath = u"/v1/auth/refresh"_s;
 const QString kLogoutPath = u"/v1/auth/logout"_s;
 const QString kPushPath = u"/v1/sync/push"_s;
 const QString kPullPath = u"/v1/sync/pull"_s;
+const QString kDocumentsPath = u"/v1/legal/documents"_s;
+const QString kAcceptancesPath = u"/v1/legal/acceptances"_s;
 
 }  // namespace
 
 SyncEngine::SyncEngine(std::unique_ptr<LocalStore> store, ServerEndpoint endpoint, QObject *parent)
     : QObject(parent), m_store(std::move(store)), m_folder(m_store->folder()), m_api(new ApiClient(endpoint, this))
 {
+    // What sync writes on its connection can be had again from the server: a pull page (with
+    // its cursor) or a push result lost to a power cut is pulled or answered again, so its
+    // commits need not wait for an fsync each. WAL keeps the file consistent either way. A
+    // teacher's edits go through connections that keep synchronous = FULL. A larger page
+    // cache (64 MiB) keeps more of a whole school's marks decrypted during a first download.
+    if (auto relaxed = m_store->database().exec("PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536"); !relaxed)
+        qCWarning(lcSync) << "cannot relax synchronous on the sync connection:" << relaxed.error().message;
 }
 
 SyncEngine::~SyncEngine() = default;
@@ -92,6 +102,8 @@ bool SyncEngine::begin()
         return false;
     m_busy = true;
     m_schoolNotActive = false;
+    m_progress = SyncProgress{};
+    m_progress.initial = !m_session.initialSyncDone;
     m_status.state = SyncStatus::State::Syncing;
     m_status.detail.clear();
     m_status.certificateErrors.clear();
@@ -115,7 +127,7 @@ void SyncEngine::finishWith(SyncStatus::State state, const QString &detail, cons
 
 void SyncEngine::storeFailed(const Error &error)
 {
-    qCWarning(lcSync) << "the local store failed during sync:" << errorCodeName(error.code) << error.message;
+    qCWarning(lcSync) << "sync failed locally:" << errorCodeName(error.code) << error.message;
     finishWith(SyncStatus::State::Error, u"local store: "_s + error.message);
 }
 
@@ -163,19 +175,22 @@ void SyncEngine::failed(const ApiReply &reply)
     finishWith(SyncStatus::State::Error, reply.detail);
 }
 
-void SyncEngine::call(const Call &request, OnReply onOk, OnReply onGone, bool refreshed)
+void SyncEngine::call(const Call &request, OnReply onOk, OnReply onGone, bool refreshed, OnRefused onRefused)
 {
-    auto handle = [this, request, onOk, onGone, refreshed](const ApiReply &reply) {
+    auto handle = [this, request, onOk, onGone, refreshed, onRefused](const ApiReply &reply) {
         if (!m_store)
             return;
         if (reply.ok())
             return onOk(reply);
         if (reply.httpStatus == 410 && onGone)
             return onGone(reply);
+        if (reply.kind == ApiReply::Kind::HttpError && onRefused && onRefused(reply))
+            return;
         const bool expired
             = reply.httpStatus == 401 && reply.errorCode() != QLatin1StringView(ApiError::kDeviceRevoked);
         if (expired && request.authenticated && !refreshed && !m_session.refreshToken.isEmpty())
-            return refreshThen([this, request, onOk, onGone] { call(request, onOk, onGone, true); });
+            return refreshThen(
+                [this, request, onOk, onGone, onRefused] { call(request, onOk, onGone, true, onRefused); });
         failed(reply);
     };
     if (request.post)
@@ -195,9 +210,15 @@ void SyncEngine::refreshThen(std::function<void()> retry)
         m_session.accessExpiresAt = answer->accessExpiresAt;
         m_session.refreshToken = answer->refreshToken;
         m_session.refreshExpiresAt = answer->refreshExpiresAt;
-        // The rotated refresh token must be stored before it is used again: the old one now
-        // revokes the device's tokens if presented.
-        if (auto saved = m_session.save(m_store->database()); !saved)
+        // The rotated refresh token must be stored before it is used again, and durably: the
+        // old one now revokes the device's tokens if presented, and the server cannot give
+        // this one back.
+        Database &db = m_store->database();
+        Status saved = db.exec("PRAGMA synchronous = FULL");
+        if (saved)
+            saved = m_session.save(db);
+        static_cast<void>(db.exec("PRAGMA synchronous = NORMAL"));
+        if (!saved)
             return storeFailed(saved.error());
         m_api->setAccessToken(m_session.accessToken);
         qCInfo(lcSync) << "access token refreshed";
@@ -210,49 +231,63 @@ void SyncEngine::login(const QString &school, const QString &username, const QSt
     if (!begin())
         return;
     const LoginRequest request{school, username, password, m_session.deviceId};
-    call({true, kLoginPath, request.encode(), {}, false}, [this, password](const ApiReply &reply) {
+    call({true, kLoginPath, request.encode(), {}, false}, [this](const ApiReply &reply) {
         auto answer = LoginResponse::decode(reply.body);
         if (!answer)
             return finishWith(SyncStatus::State::Error, u"bad login answer: "_s + answer.error().message);
-        if (!m_session.userId.isEmpty() && m_session.userId != answer->user.id)
-            return finishWith(SyncStatus::State::Error, u"this local store belongs to another user"_s);
-        const SecureBytes deviceKey = SecureBytes::fromQByteArray(
-            QByteArray::fromBase64(answer->deviceKey.toLatin1(), QByteArray::AbortOnBase64DecodingErrors));
-        if (deviceKey.size() != 32)
-            return finishWith(SyncStatus::State::Error, u"the login answer has no usable device key"_s);
-        if (auto wrapped = m_store->keyVault().setDeviceKey(password, deviceKey); !wrapped)
-            return storeFailed(wrapped.error());
-
-        SyncSession next = m_session;
-        next.accessToken = answer->accessToken;
-        next.accessExpiresAt = answer->accessExpiresAt;
-        next.refreshToken = answer->refreshToken;
-        next.refreshExpiresAt = answer->refreshExpiresAt;
-        next.schoolId = answer->school.id;
-        next.schoolName = answer->school.name;
-        next.userId = answer->user.id;
-        next.username = answer->user.username;
-        next.role = toString(answer->user.role);
-        // A changed epoch is left for the next pull to see: it then drops and re-pulls.
-        if (!next.epoch)
-            next.epoch = answer->epoch;
-        Database &db = m_store->database();
-        auto tx = Transaction::begin(db);
-        if (!tx)
-            return storeFailed(tx.error());
-        RosterStore roster(db, next.schoolId);
-        Staff user = answer->user;
-        user.schoolId = next.schoolId;
-        for (const Status &saved : {roster.saveSchool(answer->school), roster.saveStaff(user), next.save(db)})
-            if (!saved)
-                return storeFailed(saved.error());
-        if (auto committed = tx.value()->commit(); !committed)
-            return storeFailed(committed.error());
-        m_session = next;
-        m_api->setAccessToken(m_session.accessToken);
-        qCInfo(lcSync) << "signed in online";
+        if (auto applied = applyLogin(answer.value()); !applied)
+            return storeFailed(applied.error());
         finishWith(SyncStatus::State::Idle);
     });
+}
+
+Status SyncEngine::applyLogin(const LoginResponse &answer)
+{
+    if (!m_store)
+        return Error{ErrorCode::NotFound, u"the local store was wiped"_s};
+    if (!m_session.userId.isEmpty() && m_session.userId != answer.user.id)
+        return Error{ErrorCode::Conflict, u"this local store belongs to another user"_s};
+    const SecureBytes deviceKey = SecureBytes::fromQByteArray(
+        QByteArray::fromBase64(answer.deviceKey.toLatin1(), QByteArray::AbortOnBase64DecodingErrors));
+    if (deviceKey.size() != 32)
+        return Error{ErrorCode::InvalidArgument, u"the login answer has no usable device key"_s};
+    if (auto wrapped = m_store->setDeviceKey(deviceKey, m_session.deviceId); !wrapped)
+        return wrapped.error();
+
+    SyncSession next = m_session;
+    next.accessToken = answer.accessToken;
+    next.accessExpiresAt = answer.accessExpiresAt;
+    next.refreshToken = answer.refreshToken;
+    next.refreshExpiresAt = answer.refreshExpiresAt;
+    next.schoolId = answer.school.id;
+    next.schoolName = answer.school.name;
+    next.userId = answer.user.id;
+    next.username = answer.user.username;
+    next.role = toString(answer.user.role);
+    // A changed epoch is left for the next pull to see: it then drops and re-pulls.
+    if (!next.epoch)
+        next.epoch = answer.epoch;
+    Database &db = m_store->database();
+    auto tx = Transaction::begin(db);
+    if (!tx)
+        return tx.error();
+    RosterStore roster(db, next.schoolId);
+    Staff user = answer.user;
+    user.schoolId = next.schoolId;
+    for (const Status &saved : {roster.saveSchool(answer.school), roster.saveStaff(user), next.save(db)})
+        if (!saved)
+            return saved.error();
+    if (auto committed = tx.value()->commit(); !committed)
+        return committed.error();
+    m_session = next;
+    m_api->setAccessToken(m_session.accessToken);
+    qCInfo(lcSync) << "signed in online";
+    if (!m_busy) {
+        m_status.state = SyncStatus::State::Idle;
+        m_status.detail.clear();
+        Q_EMIT statusChanged();
+    }
+    return {};
 }
 
 void SyncEngine::logout()
@@ -287,7 +322,104 @@ void SyncEngine::sync()
     }
     if (!begin())
         return;
-    pushNext();
+    uploadAcceptances();
+}
+
+LegalSync SyncEngine::legal()
+{
+    return LegalSync(m_store->database(), m_session.schoolId);
+}
+
+void SyncEngine::uploadAcceptances()
+{
+    auto batch = legal().nextBatch(AcceptanceRequest::kMaxAcceptances, m_skippedAcceptances);
+    if (!batch)
+        return storeFailed(batch.error());
+    if (batch->isEmpty())
+        return fetchDocuments();
+    const QList<AcceptanceRecord> sent = batch.value();
+    const auto onOk = [this, sent](const ApiReply &reply) {
+        auto answer = AcceptanceResponse::decode(reply.body);
+        if (!answer)
+            return finishWith(SyncStatus::State::Error, u"bad acceptance answer: "_s + answer.error().message);
+        if (auto kept = legal().recorded(sent, answer.value()); !kept)
+            return storeFailed(kept.error());
+        qCInfo(lcSync) << "uploaded" << sent.size() << "legal acceptances";
+        uploadAcceptances();
+    };
+    // The batch is all or nothing; a refusal names the record at fault, which is set aside
+    // (for this sync when its version is not published, for good otherwise) and the rest go.
+    call({true, kAcceptancesPath, AcceptanceRequest{sent}.encode(), {}, true}, onOk, {}, false,
+         [this, sent](const ApiReply &reply) {
+             const auto index
+                 = LegalSync::refusedRecord(reply.apiError ? reply.apiError->field : QString(), sent.size());
+             const bool refusal = reply.httpStatus == 400 || reply.httpStatus == 403 || reply.httpStatus == 404
+                 || reply.httpStatus == 409;
+             if (!index || !refusal || reply.errorCode() == QLatin1StringView(ApiError::kLegalAcceptanceRequired))
+                 return false;
+             const AcceptanceRecord &record = sent.at(*index);
+             if (reply.httpStatus == 404) {
+                 qCInfo(lcSync) << "legal acceptance" << record.id << "names a version the server has not published";
+                 m_skippedAcceptances.insert(record.id);
+             } else if (auto setAside = legal().refused(record, reply.detail); !setAside) {
+                 storeFailed(setAside.error());
+                 return true;
+             }
+             uploadAcceptances();
+             return true;
+         });
+}
+
+void SyncEngine::fetchDocuments()
+{
+    call({false, kDocumentsPath, {}, {}, true}, [this](const ApiReply &reply) {
+        auto list = LegalDocumentsResponse::decode(reply.body);
+        if (!list)
+            return finishWith(SyncStatus::State::Error, u"bad legal documents answer: "_s + list.error().message);
+        QStringList published;
+        for (const PublishedDocument &document : std::as_const(list->documents))
+            published.append(document.sha256);
+        if (published != m_publishedSeen) {
+            m_publishedSeen = published;
+            if (!m_skippedAcceptances.isEmpty()) {
+                // Something new was published: the acceptances set aside may be taken now.
+                m_skippedAcceptances.clear();
+                return uploadAcceptances();
+            }
+        }
+        auto missing = legal().missing(list.value());
+        if (!missing)
+            return storeFailed(missing.error());
+        fetchNextDocument(missing.value(), list.value());
+    });
+}
+
+void SyncEngine::fetchNextDocument(QList<PublishedDocument> missing, const LegalDocumentsResponse &list)
+{
+    if (missing.isEmpty()) {
+        if (auto recorded = legal().serverRequires(list); !recorded)
+            return storeFailed(recorded.error());
+        if (list.toAccept.isEmpty())
+            return pushNext();
+        QStringList kinds;
+        for (LegalKind kind : list.toAccept)
+            kinds.append(toString(kind));
+        return finishWith(SyncStatus::State::WaitingForLegalAcceptance,
+                          u"the current legal documents are not accepted yet: "_s + kinds.join(u", "_s));
+    }
+    const PublishedDocument next = missing.takeFirst();
+    const QString path = kDocumentsPath + u'/' + toString(next.kind) + u'/' + next.version;
+    call({false, path, {}, {}, true}, [this, next, missing, list](const ApiReply &reply) {
+        auto document = PublishedDocument::decode(reply.body);
+        if (!document)
+            return finishWith(SyncStatus::State::Error, u"bad legal document answer: "_s + document.error().message);
+        if (document->sha256 != next.sha256)
+            return finishWith(SyncStatus::State::Error, u"the server sent another text than it lists"_s);
+        if (auto stored = legal().store(document.value()); !stored)
+            return finishWith(SyncStatus::State::Error, stored.error().message);
+        Q_EMIT dataChanged();
+        fetchNextDocument(missing, list);
+    });
 }
 
 void SyncEngine::pushNext()
@@ -312,6 +444,7 @@ void SyncEngine::pushNext()
                        << "conflicts," << summary->rejected << "rejected," << summary->held << "held";
         // Held ops come back in every batch until the school is active: stop pushing for now.
         m_schoolNotActive = summary->held > 0;
+        Q_EMIT dataChanged();
         if (auto counted = refreshCounts(); !counted)
             return storeFailed(counted.error());
         pushNext();
@@ -329,6 +462,7 @@ void SyncEngine::pullNext()
         PullApplier applier(m_store->database(), m_session);
         if (auto restarted = applier.restartFromZero(epoch); !restarted)
             return storeFailed(restarted.error());
+        Q_EMIT dataChanged();
         pullNext();
     };
     call(
@@ -344,6 +478,11 @@ void SyncEngine::pullNext()
             PullApplier applier(m_store->database(), m_session);
             if (auto applied = applier.applyPage(page.value()); !applied)
                 return storeFailed(applied.error());
+            m_progress.pages += 1;
+            m_progress.rows += page->changes.size();
+            Q_EMIT progressChanged(m_progress);
+            if (!page->changes.isEmpty())
+                Q_EMIT dataChanged();
             if (page->hasMore)
                 return pullNext();
             if (m_schoolNotActive)
