@@ -1,67 +1,87 @@
 #include "mainwindow.h"
 
 #include "errortext.h"
+#include "grideditor.h"
+#include "logging.h"
+#include "markgridview.h"
+#include "markingpage.h"
+#include "rosterstore.h"
+#include "storeworker.h"
+#include "syncsession.h"
+#include "termlocks.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QApplication>
+#include <QEventLoop>
 #include <QIcon>
 #include <QKeySequence>
 #include <QLabel>
 #include <QMenuBar>
 #include <QStatusBar>
-#include <QVBoxLayout>
+#include <QTabWidget>
+#include <QTimer>
+#include <QUndoStack>
 
 namespace otrack {
 
+namespace {
+
+struct StoreFacts {
+    QString cipherVersion;
+    int schemaVersion = 0;
+    SessionInfo session;
+    std::optional<Error> error;
+};
+
+// Who the store belongs to, from what sign-in recorded in it (SyncSession), with the names
+// the roster holds. A store that never synced has no school: there is nothing to show yet.
+StoreFacts readStoreFacts(LocalStore &store, const QString &username)
+{
+    StoreFacts facts;
+    facts.cipherVersion = store.database().cipherVersion();
+    facts.schemaVersion = store.schemaVersion();
+    facts.session.username = username;
+    auto session = SyncSession::load(store.database());
+    if (!session) {
+        facts.error = session.error();
+        return facts;
+    }
+    facts.session.schoolId = session->schoolId;
+    facts.session.userId = session->userId;
+    facts.session.schoolName = session->schoolName;
+    facts.session.role = roleFromString(session->role).value_or(Role::Teacher);
+    if (facts.session.schoolId.isEmpty())
+        return facts;
+    RosterStore roster(store.database(), facts.session.schoolId);
+    if (auto school = roster.school(); school && facts.session.schoolName.isEmpty())
+        facts.session.schoolName = school->name;
+    if (auto names = roster.staffNames(); names)
+        facts.session.displayName = names->value(facts.session.userId);
+    return facts;
+}
+
+}  // namespace
+
 MainWindow::MainWindow(std::unique_ptr<LocalStore> store, const QString &school, const QString &username,
                        QWidget *parent)
-    : QMainWindow(parent), m_store(std::move(store)), m_health(new HealthCheck(nullptr, this))
+    : QMainWindow(parent), m_worker(new StoreWorker(std::move(store), this)), m_health(new HealthCheck(nullptr, this)),
+      m_tabs(new QTabWidget(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     //: %1 is the staff member's username, %2 the school
     setWindowTitle(tr("OTrack - %1 at %2").arg(username, school));
     setWindowIcon(QIcon(QStringLiteral(":/icons/otrack.svg")));
 
-    QMenu *fileMenu = menuBar()->addMenu(tr("&File"));
-    QAction *quit = fileMenu->addAction(tr("&Quit"));
-    quit->setShortcut(QKeySequence::Quit);
-    connect(quit, &QAction::triggered, qApp, &QApplication::closeAllWindows);
-
-    auto *central = new QWidget(this);
-    auto *heading = new QLabel(tr("No pupil data on this PC yet"), central);
-    heading->setObjectName(QStringLiteral("heading"));
-    QFont headingFont = heading->font();
-    headingFont.setPointSizeF(headingFont.pointSizeF() * 1.4);
-    headingFont.setBold(true);
-    heading->setFont(headingFont);
-    heading->setAlignment(Qt::AlignCenter);
-    heading->setAccessibleName(tr("No pupil data on this PC yet"));
-
-    auto *message = new QLabel(tr("Pupil data arrives when OTrack syncs with your school's OTrack server. "
-                                  "Until then there is nothing to show here."),
-                               central);
-    message->setObjectName(QStringLiteral("message"));
-    message->setWordWrap(true);
-    message->setAlignment(Qt::AlignCenter);
-    message->setAccessibleName(tr("About pupil data"));
-    message->setAccessibleDescription(message->text());
-
-    auto *layout = new QVBoxLayout(central);
-    layout->addStretch(1);
-    layout->addWidget(heading);
-    layout->addWidget(message);
-    layout->addStretch(2);
-    layout->setContentsMargins(48, 24, 48, 24);
-    setCentralWidget(central);
+    m_tabs->setObjectName(QStringLiteral("pages"));
+    m_tabs->setAccessibleName(tr("Workspace pages"));
+    m_tabs->setDocumentMode(true);
+    setCentralWidget(m_tabs);
 
     m_storeStatus = new QLabel(this);
     m_storeStatus->setObjectName(QStringLiteral("storeStatus"));
     m_storeStatus->setAccessibleName(tr("Local store status"));
-    const QString cipher = m_store->database().cipherVersion();
-    //: %1 is the SQLCipher version, %2 the local store's schema version
-    m_storeStatus->setText(tr("Local store: encrypted (SQLCipher %1), schema version %2")
-                               .arg(cipher.isEmpty() ? tr("unknown version") : cipher)
-                               .arg(m_store->schemaVersion()));
+    m_storeStatus->setText(tr("Opening your data..."));
     statusBar()->addWidget(m_storeStatus, 1);
 
     m_serverStatus = new QLabel(this);
@@ -75,10 +95,100 @@ MainWindow::MainWindow(std::unique_ptr<LocalStore> store, const QString &school,
         Q_EMIT serverCheckFinished(status.ok());
     });
 
-    resize(900, 560);
+    m_worker->run(
+        this, [username](LocalStore &s) { return readStoreFacts(s, username); },
+        [this](StoreFacts facts) {
+            //: %1 is the SQLCipher version, %2 the local store's schema version
+            m_storeStatus->setText(tr("Local store: encrypted (SQLCipher %1), schema version %2")
+                                       .arg(facts.cipherVersion.isEmpty() ? tr("unknown version") : facts.cipherVersion)
+                                       .arg(facts.schemaVersion));
+            if (facts.error)
+                qCWarning(lcUi) << "cannot read the session:" << errorCodeName(facts.error->code);
+            buildPages(facts.session);
+        });
+    resize(1100, 680);
 }
 
 MainWindow::~MainWindow() = default;
+
+void MainWindow::buildPages(const SessionInfo &session)
+{
+    m_session = session;
+    m_marking = new MarkingPage(m_worker, session, m_tabs);
+    m_tabs->addTab(m_marking, tr("&Marking"));
+    connect(m_marking, &MarkingPage::gridLoaded, this, [this] { m_gridLoaded = true; });
+    buildMenus();
+    m_marking->gridView()->setFocus();
+    Q_EMIT ready();
+}
+
+void MainWindow::buildMenus()
+{
+    QMenu *fileMenu = menuBar()->addMenu(tr("&File"));
+    QAction *quit = fileMenu->addAction(tr("&Quit"));
+    quit->setShortcut(QKeySequence::Quit);
+    connect(quit, &QAction::triggered, qApp, &QApplication::closeAllWindows);
+
+    GridEditor *editor = m_marking->editor();
+    MarkGridView *view = m_marking->gridView();
+    QMenu *editMenu = menuBar()->addMenu(tr("&Edit"));
+    m_undo = editMenu->addAction(tr("&Undo"));
+    m_undo->setShortcut(QKeySequence::Undo);
+    m_redo = editMenu->addAction(tr("&Redo"));
+    // Ctrl+Y as in Excel, besides the platform's own redo keys.
+    QList<QKeySequence> redoKeys = QKeySequence::keyBindings(QKeySequence::Redo);
+    if (!redoKeys.contains(QKeySequence(Qt::CTRL | Qt::Key_Y)))
+        redoKeys.prepend(QKeySequence(Qt::CTRL | Qt::Key_Y));
+    m_redo->setShortcuts(redoKeys);
+    connect(m_undo, &QAction::triggered, editor, &GridEditor::undo);
+    connect(m_redo, &QAction::triggered, editor, &GridEditor::redo);
+    QUndoStack *stack = editor->undoStack();
+    auto updateUndo = [this, stack] {
+        m_undo->setEnabled(stack->canUndo());
+        m_redo->setEnabled(stack->canRedo());
+        //: %1 is what undo takes back, e.g. "Paste"
+        m_undo->setText(stack->canUndo() ? tr("&Undo %1").arg(stack->undoText()) : tr("&Undo"));
+        m_redo->setText(stack->canRedo() ? tr("&Redo %1").arg(stack->redoText()) : tr("&Redo"));
+    };
+    connect(stack, &QUndoStack::indexChanged, this, updateUndo);
+    connect(stack, &QUndoStack::cleanChanged, this, updateUndo);
+    updateUndo();
+    editMenu->addSeparator();
+    editMenu->addActions({view->copyAction(), view->pasteAction(), view->clearAction()});
+    editMenu->addSeparator();
+    editMenu->addActions({view->fillDownAction(), view->fillRightAction()});
+
+    QMenu *viewMenu = menuBar()->addMenu(tr("&View"));
+    auto *advance = new QActionGroup(this);
+    QAction *down = viewMenu->addAction(tr("After a mark, move &down"));
+    QAction *right = viewMenu->addAction(tr("After a mark, move &right"));
+    for (QAction *a : {down, right}) {
+        a->setCheckable(true);
+        advance->addAction(a);
+    }
+    down->setChecked(true);
+    connect(down, &QAction::triggered, view, [view] { view->setAdvance(MarkGridView::Advance::Down); });
+    connect(right, &QAction::triggered, view, [view] { view->setAdvance(MarkGridView::Advance::Right); });
+
+    if (TermLocks::mayLock(m_session.role)) {
+        QMenu *dataMenu = menuBar()->addMenu(tr("&Data"));
+        QAction *lock = dataMenu->addAction(tr("&Lock or unlock the term"));
+        lock->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L));
+        connect(lock, &QAction::triggered, m_marking, &MarkingPage::toggleTermLock);
+    }
+}
+
+bool MainWindow::waitUntilLoaded(int timeoutMs)
+{
+    QEventLoop loop;
+    QTimer timeout;
+    timeout.setSingleShot(true);
+    connect(&timeout, &QTimer::timeout, &loop, &QEventLoop::quit);
+    timeout.start(timeoutMs);
+    while (!(m_marking && m_gridLoaded && m_worker->queued() == 0) && timeout.isActive())
+        loop.processEvents(QEventLoop::WaitForMoreEvents, 50);
+    return m_marking && m_gridLoaded;
+}
 
 void MainWindow::checkServer(const ServerEndpoint &endpoint)
 {

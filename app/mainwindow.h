@@ -4,18 +4,25 @@
 #include "localstore.h"
 #include "result.h"
 #include "serverendpoint.h"
+#include "sessioninfo.h"
 
 #include <QMainWindow>
 
 #include <memory>
 
+class QAction;
 class QLabel;
+class QTabWidget;
 
 namespace otrack {
 
-// The main window of a signed-in session. For now: the local store's state in the status bar,
-// the server's reachability when one is configured, and an honest central message (pupil data
-// arrives with sync; nothing is invented).
+class MarkingPage;
+class StoreWorker;
+
+// The main window of a signed-in session: the marking page (and the other pages of the
+// workspace), menus with every command and its shortcut, and the status bar (the local
+// store, the server). The store is handed to a StoreWorker at once: from here on no store
+// work runs on the GUI thread.
 class MainWindow : public QMainWindow {
     Q_OBJECT
 
@@ -32,18 +39,34 @@ public:
     bool isCheckingServer() const;
     QString storeStatusText() const;
     QString serverStatusText() const;
-    LocalStore &store() { return *m_store; }
+    StoreWorker *storeWorker() const { return m_worker; }
+    // Null until the session is read from the store (ready()).
+    MarkingPage *markingPage() const { return m_marking; }
+    const SessionInfo &session() const { return m_session; }
+    bool isReady() const { return m_marking != nullptr; }
+    // For tests and benchmarks: runs the event loop until ready() and the first grid is loaded.
+    bool waitUntilLoaded(int timeoutMs = 10000);
 
 Q_SIGNALS:
     void serverCheckFinished(bool reachable);
+    // The session is known and the pages exist.
+    void ready();
 
 private:
+    void buildPages(const SessionInfo &session);
+    void buildMenus();
     void setServerStatus(const QString &text, bool ok);
 
-    std::unique_ptr<LocalStore> m_store;
+    StoreWorker *m_worker;
+    SessionInfo m_session;
     HealthCheck *m_health;
+    QTabWidget *m_tabs;
+    MarkingPage *m_marking = nullptr;
     QLabel *m_storeStatus;
     QLabel *m_serverStatus;
+    QAction *m_undo = nullptr;
+    QAction *m_redo = nullptr;
+    bool m_gridLoaded = false;
 };
 
 }  // namespace otrack

@@ -7,6 +7,7 @@
 #include "localstore.h"
 #include "mainwindow.h"
 #include "signinwindow.h"
+#include "storejob.h"
 #include "storelocation.h"
 #include "tempdir.h"
 
@@ -130,8 +131,8 @@ void signIn(AppController &controller)
 QList<Acceptance> ledgerRows(MainWindow *main)
 {
     REQUIRE(main);
-    LegalLedger ledger(main->store().database(), {});
-    auto rows = ledger.acceptances();
+    auto rows = test::onStore(main->storeWorker(),
+                              [](LocalStore &store) { return LegalLedger(store.database(), {}).acceptances(); });
     REQUIRE(rows.ok());
     return rows.value();
 }
@@ -343,8 +344,11 @@ TEST_CASE("app flow: the dialog comes before any data and acceptance is recorded
         signIn(controller);
         CHECK_FALSE(controller.legalDialog());
         REQUIRE(controller.mainWindow());
-        LegalLedger ledger(controller.mainWindow()->store().database(), {});
-        REQUIRE(ledger.storeDocument(newVersion(LegalKind::PrivacyPolicy), s("2026-10-01T00:00:00.000Z")).ok());
+        auto stored = test::onStore(controller.mainWindow()->storeWorker(), [](LocalStore &store) {
+            return LegalLedger(store.database(), {})
+                .storeDocument(newVersion(LegalKind::PrivacyPolicy), s("2026-10-01T00:00:00.000Z"));
+        });
+        REQUIRE(stored.ok());
     }
     {
         AppController controller(options(dir.path()));

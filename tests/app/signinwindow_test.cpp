@@ -114,6 +114,7 @@ TEST_CASE("first sign-in creates an encrypted store and a wrong password later s
         otrack::MainWindow main(std::move(store), window.school(), window.username());
         main.show();
         REQUIRE(QTest::qWaitForWindowExposed(&main));
+        REQUIRE(main.waitUntilLoaded());
         CHECK(main.storeStatusText().contains(s("encrypted")));
         CHECK(main.storeStatusText().contains(s("schema version")));
         CHECK(main.windowTitle().contains(s("j.smith")));
