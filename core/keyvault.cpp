@@ -18,6 +18,7 @@ const QString kFormatField = QStringLiteral("format");
 const QString kPasswordField = QStringLiteral("password");
 const QString kDeviceField = QStringLiteral("device");
 const QString kWrapField = QStringLiteral("wrap");
+const QString kDeviceIdField = QStringLiteral("id");
 
 QByteArray passwordContext(const ScryptParams &params)
 {
@@ -172,12 +173,28 @@ Status KeyVault::setDeviceKey(const QString &password, const SecureBytes &device
     auto storeKey = unlockWithPassword(password);
     if (!storeKey)
         return storeKey.error();
+    return setDeviceKey(storeKey.value(), deviceKey, deviceId());
+}
+
+Status KeyVault::setDeviceKey(const SecureBytes &storeKey, const SecureBytes &deviceKey, const QString &deviceId) const
+{
+    if (deviceKey.size() != 32)
+        return Error{ErrorCode::InvalidArgument, QStringLiteral("a device key has 256 bits")};
     auto json = readFile(m_path);
     if (!json)
         return json.error();
-    const auto wrap = wrapKey(storeKey.value(), deviceKey, deviceContext());
-    json->insert(kDeviceField, QJsonObject{{kWrapField, wrap.toJson()}});
+    const auto wrap = wrapKey(storeKey, deviceKey, deviceContext());
+    QJsonObject device{{kWrapField, wrap.toJson()}};
+    if (!deviceId.isEmpty())
+        device.insert(kDeviceIdField, deviceId);
+    json->insert(kDeviceField, device);
     return writeFile(m_path, json.value());
+}
+
+QString KeyVault::deviceId() const
+{
+    auto json = readFile(m_path);
+    return json ? json->value(kDeviceField).toObject().value(kDeviceIdField).toString() : QString();
 }
 
 Status KeyVault::removeDeviceKey() const

@@ -31,6 +31,13 @@ public:
     Status resetPasswordWithDeviceKey(const SecureBytes &deviceKey, const QString &next,
                                       const ScryptParams &params) const;
     Status setDeviceKey(const QString &password, const SecureBytes &deviceKey) const;
+    // The same for a store already open (its key in hand, no scrypt), also recording the
+    // store's device id beside the wrap: the id is what the server hands the device key out
+    // for, so a store whose password was changed on the server can still be opened after an
+    // online login with the new one. The id is not secret (it travels with every push).
+    Status setDeviceKey(const SecureBytes &storeKey, const SecureBytes &deviceKey, const QString &deviceId) const;
+    // The device id recorded by setDeviceKey, or empty (no online login since it was kept).
+    QString deviceId() const;
     Status removeDeviceKey() const;
 
 private:

@@ -61,8 +61,10 @@ public:
     // SHA-256 of the server's certificate (DER), e.g. from policy; empty for none. With a pin,
     // the server must present exactly that certificate, trusted by a CA or not.
     void setPinnedFingerprint(const QByteArray &sha256);
+    const QByteArray &pinnedFingerprint() const { return m_pinnedFingerprint; }
     void setAccessToken(const QString &token) { m_accessToken = token; }
     void setTimeout(int milliseconds) { m_timeoutMs = milliseconds; }
+    int timeout() const { return m_timeoutMs; }
 
     // One request at a time per client is what the engine needs; `done` runs exactly once.
     void post(const QString &path, const QByteArray &json, bool authenticated, Callback done);

@@ -92,6 +92,8 @@ bool SyncEngine::begin()
         return false;
     m_busy = true;
     m_schoolNotActive = false;
+    m_progress = SyncProgress{};
+    m_progress.initial = !m_session.initialSyncDone;
     m_status.state = SyncStatus::State::Syncing;
     m_status.detail.clear();
     m_status.certificateErrors.clear();
@@ -115,7 +117,7 @@ void SyncEngine::finishWith(SyncStatus::State state, const QString &detail, cons
 
 void SyncEngine::storeFailed(const Error &error)
 {
-    qCWarning(lcSync) << "the local store failed during sync:" << errorCodeName(error.code) << error.message;
+    qCWarning(lcSync) << "sync failed locally:" << errorCodeName(error.code) << error.message;
     finishWith(SyncStatus::State::Error, u"local store: "_s + error.message);
 }
 
@@ -210,49 +212,63 @@ void SyncEngine::login(const QString &school, const QString &username, const QSt
     if (!begin())
         return;
     const LoginRequest request{school, username, password, m_session.deviceId};
-    call({true, kLoginPath, request.encode(), {}, false}, [this, password](const ApiReply &reply) {
+    call({true, kLoginPath, request.encode(), {}, false}, [this](const ApiReply &reply) {
         auto answer = LoginResponse::decode(reply.body);
         if (!answer)
             return finishWith(SyncStatus::State::Error, u"bad login answer: "_s + answer.error().message);
-        if (!m_session.userId.isEmpty() && m_session.userId != answer->user.id)
-            return finishWith(SyncStatus::State::Error, u"this local store belongs to another user"_s);
-        const SecureBytes deviceKey = SecureBytes::fromQByteArray(
-            QByteArray::fromBase64(answer->deviceKey.toLatin1(), QByteArray::AbortOnBase64DecodingErrors));
-        if (deviceKey.size() != 32)
-            return finishWith(SyncStatus::State::Error, u"the login answer has no usable device key"_s);
-        if (auto wrapped = m_store->keyVault().setDeviceKey(password, deviceKey); !wrapped)
-            return storeFailed(wrapped.error());
-
-        SyncSession next = m_session;
-        next.accessToken = answer->accessToken;
-        next.accessExpiresAt = answer->accessExpiresAt;
-        next.refreshToken = answer->refreshToken;
-        next.refreshExpiresAt = answer->refreshExpiresAt;
-        next.schoolId = answer->school.id;
-        next.schoolName = answer->school.name;
-        next.userId = answer->user.id;
-        next.username = answer->user.username;
-        next.role = toString(answer->user.role);
-        // A changed epoch is left for the next pull to see: it then drops and re-pulls.
-        if (!next.epoch)
-            next.epoch = answer->epoch;
-        Database &db = m_store->database();
-        auto tx = Transaction::begin(db);
-        if (!tx)
-            return storeFailed(tx.error());
-        RosterStore roster(db, next.schoolId);
-        Staff user = answer->user;
-        user.schoolId = next.schoolId;
-        for (const Status &saved : {roster.saveSchool(answer->school), roster.saveStaff(user), next.save(db)})
-            if (!saved)
-                return storeFailed(saved.error());
-        if (auto committed = tx.value()->commit(); !committed)
-            return storeFailed(committed.error());
-        m_session = next;
-        m_api->setAccessToken(m_session.accessToken);
-        qCInfo(lcSync) << "signed in online";
+        if (auto applied = applyLogin(answer.value()); !applied)
+            return storeFailed(applied.error());
         finishWith(SyncStatus::State::Idle);
     });
+}
+
+Status SyncEngine::applyLogin(const LoginResponse &answer)
+{
+    if (!m_store)
+        return Error{ErrorCode::NotFound, u"the local store was wiped"_s};
+    if (!m_session.userId.isEmpty() && m_session.userId != answer.user.id)
+        return Error{ErrorCode::Conflict, u"this local store belongs to another user"_s};
+    const SecureBytes deviceKey = SecureBytes::fromQByteArray(
+        QByteArray::fromBase64(answer.deviceKey.toLatin1(), QByteArray::AbortOnBase64DecodingErrors));
+    if (deviceKey.size() != 32)
+        return Error{ErrorCode::InvalidArgument, u"the login answer has no usable device key"_s};
+    if (auto wrapped = m_store->setDeviceKey(deviceKey, m_session.deviceId); !wrapped)
+        return wrapped.error();
+
+    SyncSession next = m_session;
+    next.accessToken = answer.accessToken;
+    next.accessExpiresAt = answer.accessExpiresAt;
+    next.refreshToken = answer.refreshToken;
+    next.refreshExpiresAt = answer.refreshExpiresAt;
+    next.schoolId = answer.school.id;
+    next.schoolName = answer.school.name;
+    next.userId = answer.user.id;
+    next.username = answer.user.username;
+    next.role = toString(answer.user.role);
+    // A changed epoch is left for the next pull to see: it then drops and re-pulls.
+    if (!next.epoch)
+        next.epoch = answer.epoch;
+    Database &db = m_store->database();
+    auto tx = Transaction::begin(db);
+    if (!tx)
+        return tx.error();
+    RosterStore roster(db, next.schoolId);
+    Staff user = answer.user;
+    user.schoolId = next.schoolId;
+    for (const Status &saved : {roster.saveSchool(answer.school), roster.saveStaff(user), next.save(db)})
+        if (!saved)
+            return saved.error();
+    if (auto committed = tx.value()->commit(); !committed)
+        return committed.error();
+    m_session = next;
+    m_api->setAccessToken(m_session.accessToken);
+    qCInfo(lcSync) << "signed in online";
+    if (!m_busy) {
+        m_status.state = SyncStatus::State::Idle;
+        m_status.detail.clear();
+        Q_EMIT statusChanged();
+    }
+    return {};
 }
 
 void SyncEngine::logout()
@@ -312,6 +328,7 @@ void SyncEngine::pushNext()
                        << "conflicts," << summary->rejected << "rejected," << summary->held << "held";
         // Held ops come back in every batch until the school is active: stop pushing for now.
         m_schoolNotActive = summary->held > 0;
+        Q_EMIT dataChanged();
         if (auto counted = refreshCounts(); !counted)
             return storeFailed(counted.error());
         pushNext();
@@ -329,6 +346,7 @@ void SyncEngine::pullNext()
         PullApplier applier(m_store->database(), m_session);
         if (auto restarted = applier.restartFromZero(epoch); !restarted)
             return storeFailed(restarted.error());
+        Q_EMIT dataChanged();
         pullNext();
     };
     call(
@@ -344,6 +362,11 @@ void SyncEngine::pullNext()
             PullApplier applier(m_store->database(), m_session);
             if (auto applied = applier.applyPage(page.value()); !applied)
                 return storeFailed(applied.error());
+            m_progress.pages += 1;
+            m_progress.rows += page->changes.size();
+            Q_EMIT progressChanged(m_progress);
+            if (!page->changes.isEmpty())
+                Q_EMIT dataChanged();
             if (page->hasMore)
                 return pullNext();
             if (m_schoolNotActive)

@@ -2,6 +2,8 @@
 
 #include "apiclient.h"
 #include "localstore.h"
+#include "loginresponse.h"
+#include "syncprogress.h"
 #include "syncsession.h"
 #include "syncstatus.h"
 
@@ -49,12 +51,20 @@ public:
     // Signs in online: stores the tokens, the user and school, and wraps the store key under
     // the device key the server hands out. Refuses a store that belongs to another user.
     void login(const QString &school, const QString &username, const QString &password);
+    // What login() does with the server's answer, for a caller that authenticated before the
+    // store was open (OnlineSignIn): tokens, user, school, and the store key wrapped under the
+    // device key. Conflict when the store belongs to another user.
+    Status applyLogin(const LoginResponse &answer);
     void sync();
     // Revokes this device's tokens on the server (best effort) and forgets them locally.
     void logout();
 
 Q_SIGNALS:
     void statusChanged();
+    // A pull page and its cursor were committed: how far this sync's pull has come.
+    void progressChanged(const otrack::SyncProgress &progress);
+    // Rows from the server were committed (a pull page, push results, a restart from 0).
+    void dataChanged();
     // The operation ended; status() says how.
     void finished();
 
@@ -84,6 +94,7 @@ private:
     ApiClient *m_api;
     SyncSession m_session;
     SyncStatus m_status;
+    SyncProgress m_progress;
     int m_pageLimit = 1000;
     bool m_busy = false;
     bool m_schoolNotActive = false;

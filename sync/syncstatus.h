@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QDateTime>
+#include <QMetaType>
 #include <QString>
 #include <QStringList>
 
@@ -40,3 +41,5 @@ struct SyncStatus {
 QString stateName(SyncStatus::State state);
 
 }  // namespace otrack
+
+Q_DECLARE_METATYPE(otrack::SyncStatus)

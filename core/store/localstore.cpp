@@ -99,7 +99,7 @@ Result<std::unique_ptr<LocalStore>> LocalStore::create(const QString &folder, co
         return made.error();
     }
     qCInfo(lcStore) << "created a new encrypted store";
-    return std::unique_ptr<LocalStore>(new LocalStore(folder, std::move(db.value())));
+    return std::unique_ptr<LocalStore>(new LocalStore(folder, std::move(db.value()), std::move(key.value())));
 }
 
 Result<std::unique_ptr<LocalStore>> LocalStore::openWithPassword(const QString &folder, const QString &password)
@@ -111,7 +111,7 @@ Result<std::unique_ptr<LocalStore>> LocalStore::openWithPassword(const QString &
     auto key = KeyVault(keyPath(folder)).unlockWithPassword(password);
     if (!key)
         return key.error();
-    return openWithKey(folder, key.value());
+    return openWithKey(folder, std::move(key.value()));
 }
 
 Result<std::unique_ptr<LocalStore>> LocalStore::openWithDeviceKey(const QString &folder, const SecureBytes &deviceKey)
@@ -123,19 +123,27 @@ Result<std::unique_ptr<LocalStore>> LocalStore::openWithDeviceKey(const QString 
     auto key = KeyVault(keyPath(folder)).unlockWithDeviceKey(deviceKey);
     if (!key)
         return key.error();
-    return openWithKey(folder, key.value());
+    return openWithKey(folder, std::move(key.value()));
 }
 
-Result<std::unique_ptr<LocalStore>> LocalStore::openWithKey(const QString &folder, const SecureBytes &key)
+Result<std::unique_ptr<Database>> LocalStore::connect(const QString &path, const SecureBytes &key)
 {
-    auto opened = Database::open(databasePath(folder), Database::OpenMode::OpenExisting);
+    auto opened = Database::open(path, Database::OpenMode::OpenExisting);
+    if (!opened)
+        return opened.error();
+    if (auto cipher = requireSqlCipher(*opened.value()); !cipher)
+        return cipher.error();
+    if (auto keyed = opened.value()->applyKey(key); !keyed)
+        return keyed.error();
+    return opened;
+}
+
+Result<std::unique_ptr<LocalStore>> LocalStore::openWithKey(const QString &folder, SecureBytes key)
+{
+    auto opened = connect(databasePath(folder), key);
     if (!opened)
         return opened.error();
     Database &db = *opened.value();
-    if (auto cipher = requireSqlCipher(db); !cipher)
-        return cipher.error();
-    if (auto keyed = db.applyKey(key); !keyed)
-        return keyed.error();
 
     // The key is known to be right (it unwrapped), so a failure to read from here on means
     // the file itself is damaged or was altered. Only reads until every check has passed.
@@ -161,7 +169,26 @@ Result<std::unique_ptr<LocalStore>> LocalStore::openWithKey(const QString &folde
         return configured.error();
     if (auto migrated = migrate(db, storeMigrations()); !migrated)
         return migrated.error();
-    return std::unique_ptr<LocalStore>(new LocalStore(folder, std::move(opened.value())));
+    return std::unique_ptr<LocalStore>(new LocalStore(folder, std::move(opened.value()), std::move(key)));
+}
+
+Result<std::unique_ptr<LocalStore>> LocalStore::openConnection() const
+{
+    auto opened = connect(databasePath(m_folder), m_key);
+    if (!opened)
+        return opened.error();
+    // The first statement is the one that finds out whether the key fits (TOOLCHAIN.md).
+    if (auto readable = opened.value()->scalar("SELECT count(*) FROM sqlite_master"); !readable)
+        return Error{ErrorCode::Damaged, QStringLiteral("the store cannot be read: %1").arg(readable.error().message)};
+    if (auto configured = configureConnection(*opened.value()); !configured)
+        return configured.error();
+    SecureBytes key(m_key.data(), m_key.size());
+    return std::unique_ptr<LocalStore>(new LocalStore(m_folder, std::move(opened.value()), std::move(key)));
+}
+
+Status LocalStore::setDeviceKey(const SecureBytes &deviceKey, const QString &deviceId) const
+{
+    return keyVault().setDeviceKey(m_key, deviceKey, deviceId);
 }
 
 Status LocalStore::destroy(const QString &folder)

@@ -32,17 +32,33 @@ public:
     // that the benchmark measures an unkeyed database under exactly the same settings.
     static Status configureConnection(Database &db);
 
+    // Another connection to this store, for another thread (the app's GUI and its sync
+    // worker): keyed with the key this store was opened with, so no scrypt runs again, and
+    // without the checks and migrations this connection already did. WAL lets one read
+    // while another writes.
+    Result<std::unique_ptr<LocalStore>> openConnection() const;
+    // Wraps the store key under the device key the server handed out at login, recording the
+    // device id beside it (KeyVault::setDeviceKey).
+    Status setDeviceKey(const SecureBytes &deviceKey, const QString &deviceId) const;
+
     Database &database() { return *m_db; }
     KeyVault keyVault() const { return KeyVault(keyPath(m_folder)); }
     const QString &folder() const { return m_folder; }
     int schemaVersion();
 
 private:
-    LocalStore(QString folder, std::unique_ptr<Database> db) : m_folder(std::move(folder)), m_db(std::move(db)) { }
-    static Result<std::unique_ptr<LocalStore>> openWithKey(const QString &folder, const SecureBytes &key);
+    LocalStore(QString folder, std::unique_ptr<Database> db, SecureBytes key)
+        : m_folder(std::move(folder)), m_db(std::move(db)), m_key(std::move(key))
+    {
+    }
+    static Result<std::unique_ptr<LocalStore>> openWithKey(const QString &folder, SecureBytes key);
+    static Result<std::unique_ptr<Database>> connect(const QString &path, const SecureBytes &key);
 
     QString m_folder;
     std::unique_ptr<Database> m_db;
+    // The unwrapped store key, kept (wiped on close) so that further connections need no
+    // scrypt. Anyone who can read this process's memory can read the open store anyway.
+    SecureBytes m_key;
 };
 
 }  // namespace otrack
