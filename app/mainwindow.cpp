@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "backgroundsync.h"
 #include "errortext.h"
 #include "grideditor.h"
 #include "logging.h"
@@ -7,6 +8,7 @@
 #include "markingpage.h"
 #include "rosterstore.h"
 #include "storeworker.h"
+#include "syncindicator.h"
 #include "syncsession.h"
 #include "termlocks.h"
 
@@ -65,7 +67,7 @@ StoreFacts readStoreFacts(LocalStore &store, const QString &username)
 
 MainWindow::MainWindow(std::unique_ptr<LocalStore> store, const QString &school, const QString &username,
                        QWidget *parent)
-    : QMainWindow(parent), m_worker(new StoreWorker(std::move(store), this)), m_health(new HealthCheck(nullptr, this)),
+    : QMainWindow(parent), m_worker(new StoreWorker(std::move(store), this)), m_indicator(new SyncIndicator(this)),
       m_tabs(new QTabWidget(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
@@ -84,16 +86,10 @@ MainWindow::MainWindow(std::unique_ptr<LocalStore> store, const QString &school,
     m_storeStatus->setText(tr("Opening your data..."));
     statusBar()->addWidget(m_storeStatus, 1);
 
-    m_serverStatus = new QLabel(this);
-    m_serverStatus->setObjectName(QStringLiteral("serverStatus"));
-    m_serverStatus->setAccessibleName(tr("Server status"));
-    statusBar()->addPermanentWidget(m_serverStatus);
-    setServerStatus(tr("No server configured: working on this PC only"), true);
-
-    connect(m_health, &HealthCheck::finished, this, [this](const HealthStatus &status) {
-        setServerStatus(ErrorText::forHealth(status), status.ok());
-        Q_EMIT serverCheckFinished(status.ok());
-    });
+    statusBar()->addPermanentWidget(m_indicator);
+    m_indicator->setNotSyncing(tr("Working on this PC only"),
+                               tr("No OTrack server is set up on this PC, so "
+                                  "nothing is synced. Ask your IT team."));
 
     m_worker->run(
         this, [username](LocalStore &s) { return readStoreFacts(s, username); },
@@ -115,6 +111,8 @@ void MainWindow::buildPages(const SessionInfo &session)
 {
     m_session = session;
     m_marking = new MarkingPage(m_worker, session, m_tabs);
+    if (m_sync)
+        connect(m_marking, &MarkingPage::localEditMade, m_sync, &BackgroundSync::localEditMade);
     m_tabs->addTab(m_marking, tr("&Marking"));
     connect(m_marking, &MarkingPage::gridLoaded, this, [this] { m_gridLoaded = true; });
     buildMenus();
@@ -125,6 +123,12 @@ void MainWindow::buildPages(const SessionInfo &session)
 void MainWindow::buildMenus()
 {
     QMenu *fileMenu = menuBar()->addMenu(tr("&File"));
+    QAction *syncNow = fileMenu->addAction(tr("S&ync now"));
+    syncNow->setShortcut(QKeySequence(Qt::Key_F5));
+    connect(syncNow, &QAction::triggered, m_indicator, &SyncIndicator::syncNowRequested);
+    QAction *signOut = fileMenu->addAction(tr("Sign &out"));
+    connect(signOut, &QAction::triggered, this, &MainWindow::signOutRequested);
+    fileMenu->addSeparator();
     QAction *quit = fileMenu->addAction(tr("&Quit"));
     quit->setShortcut(QKeySequence::Quit);
     connect(quit, &QAction::triggered, qApp, &QApplication::closeAllWindows);
@@ -190,38 +194,36 @@ bool MainWindow::waitUntilLoaded(int timeoutMs)
     return m_marking && m_gridLoaded;
 }
 
-void MainWindow::checkServer(const ServerEndpoint &endpoint)
+void MainWindow::attachSync(BackgroundSync *sync)
 {
-    //: %1 is the server's host name and port
-    setServerStatus(tr("Checking the server %1...").arg(endpoint.displayName()), true);
-    m_health->start(endpoint);
+    m_sync = sync;
+    connect(sync, &BackgroundSync::statusChanged, this, &MainWindow::onSyncStatus);
+    connect(sync, &BackgroundSync::progressChanged, m_indicator, &SyncIndicator::setProgress);
+    connect(sync, &BackgroundSync::dataChanged, this, [this] {
+        if (m_marking)
+            m_marking->reload();
+    });
+    connect(m_indicator, &SyncIndicator::syncNowRequested, sync, &BackgroundSync::requestSync);
+    if (m_marking)
+        connect(m_marking, &MarkingPage::localEditMade, sync, &BackgroundSync::localEditMade);
+    onSyncStatus(sync->status());
 }
 
-void MainWindow::showServerProblem(const Error &error)
+void MainWindow::showNoSync(const QString &summary, const QString &advice)
 {
-    setServerStatus(ErrorText::forServerAddress(error), false);
+    m_indicator->setNotSyncing(summary, advice);
 }
 
-bool MainWindow::isCheckingServer() const
+void MainWindow::onSyncStatus(const SyncStatus &status)
 {
-    return m_health->isRunning();
+    m_indicator->setStatus(status);
+    if (status.state == SyncStatus::State::Revoked)
+        Q_EMIT revoked();
 }
 
 QString MainWindow::storeStatusText() const
 {
     return m_storeStatus->text();
-}
-
-QString MainWindow::serverStatusText() const
-{
-    return m_serverStatus->text();
-}
-
-void MainWindow::setServerStatus(const QString &text, bool ok)
-{
-    m_serverStatus->setText(text);
-    m_serverStatus->setAccessibleDescription(text);
-    m_serverStatus->setStyleSheet(ok ? QString() : QStringLiteral("color: #a4000f;"));
 }
 
 }  // namespace otrack

@@ -1,10 +1,8 @@
 #pragma once
 
-#include "healthcheck.h"
 #include "localstore.h"
-#include "result.h"
-#include "serverendpoint.h"
 #include "sessioninfo.h"
+#include "syncstatus.h"
 
 #include <QMainWindow>
 
@@ -16,13 +14,16 @@ class QTabWidget;
 
 namespace otrack {
 
+class BackgroundSync;
 class MarkingPage;
 class StoreWorker;
+class SyncIndicator;
 
 // The main window of a signed-in session: the marking page (and the other pages of the
-// workspace), menus with every command and its shortcut, and the status bar (the local
-// store, the server). The store is handed to a StoreWorker at once: from here on no store
-// work runs on the GUI thread.
+// workspace), menus with every command and its shortcut, and the status bar (the local store,
+// the sync indicator with "Sync now"). The store is handed to a StoreWorker at once: from here
+// on no store work runs on the GUI thread. With a BackgroundSync attached, every saved edit is
+// queued for sync and the pages reload when sync brings new data.
 class MainWindow : public QMainWindow {
     Q_OBJECT
 
@@ -31,14 +32,13 @@ public:
                QWidget *parent = nullptr);
     ~MainWindow() override;
 
-    // Checks GET /v1/health and shows the result in the status bar.
-    void checkServer(const ServerEndpoint &endpoint);
-    // The configured server address or CA file could not be used.
-    void showServerProblem(const Error &error);
+    // Sync runs for this session: the indicator follows it, edits are queued, pages reload.
+    void attachSync(BackgroundSync *sync);
+    // No sync for this session, and why (shown by the indicator).
+    void showNoSync(const QString &summary, const QString &advice);
 
-    bool isCheckingServer() const;
     QString storeStatusText() const;
-    QString serverStatusText() const;
+    SyncIndicator *syncIndicator() const { return m_indicator; }
     StoreWorker *storeWorker() const { return m_worker; }
     // Null until the session is read from the store (ready()).
     MarkingPage *markingPage() const { return m_marking; }
@@ -48,22 +48,25 @@ public:
     bool waitUntilLoaded(int timeoutMs = 10000);
 
 Q_SIGNALS:
-    void serverCheckFinished(bool reachable);
     // The session is known and the pages exist.
     void ready();
+    // File > Sign out.
+    void signOutRequested();
+    // Sync said this device was revoked: its store is gone, the window must close.
+    void revoked();
 
 private:
     void buildPages(const SessionInfo &session);
     void buildMenus();
-    void setServerStatus(const QString &text, bool ok);
+    void onSyncStatus(const SyncStatus &status);
 
     StoreWorker *m_worker;
     SessionInfo m_session;
-    HealthCheck *m_health;
+    BackgroundSync *m_sync = nullptr;
+    SyncIndicator *m_indicator;
     QTabWidget *m_tabs;
     MarkingPage *m_marking = nullptr;
     QLabel *m_storeStatus;
-    QLabel *m_serverStatus;
     QAction *m_undo = nullptr;
     QAction *m_redo = nullptr;
     bool m_gridLoaded = false;

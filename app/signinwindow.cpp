@@ -1,28 +1,21 @@
 #include "signinwindow.h"
 
+#include "backgroundsync.h"
 #include "errortext.h"
 #include "logging.h"
-#include "storelocation.h"
 
-#include <QApplication>
-#include <QFile>
 #include <QFormLayout>
 #include <QIcon>
 #include <QLabel>
 #include <QLineEdit>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QVBoxLayout>
 
 namespace otrack {
 
-namespace {
-
-constexpr int kMinimumNewPasswordLength = 8;
-
-}  // namespace
-
-SignInWindow::SignInWindow(QString dataBase, QWidget *parent)
-    : QWidget(parent), m_dataBase(std::move(dataBase)), m_newStoreParams(ScryptParams::recommended())
+SignInWindow::SignInWindow(BackgroundSync *sync, const QString &serverProblem, QWidget *parent)
+    : QWidget(parent), m_sync(sync), m_serverProblem(serverProblem)
 {
     setWindowTitle(tr("Sign in to OTrack"));
     setObjectName(QStringLiteral("signInWindow"));
@@ -62,6 +55,20 @@ SignInWindow::SignInWindow(QString dataBase, QWidget *parent)
     m_signIn->setDefault(true);
     m_signIn->setAutoDefault(true);
 
+    m_offline = new QPushButton(tr("&Work offline"), this);
+    m_offline->setObjectName(QStringLiteral("workOffline"));
+    m_offline->setAccessibleName(tr("Work offline"));
+    m_offline->setAccessibleDescription(tr("Open your marks on this PC without the server. They sync when the "
+                                           "server can be reached again."));
+    m_offline->hide();
+
+    m_busyBar = new QProgressBar(this);
+    m_busyBar->setObjectName(QStringLiteral("busy"));
+    m_busyBar->setAccessibleName(tr("Signing in"));
+    m_busyBar->setRange(0, 0);
+    m_busyBar->setTextVisible(true);
+    m_busyBar->hide();
+
     m_error = new QLabel(this);
     m_error->setObjectName(QStringLiteral("error"));
     m_error->setAccessibleName(tr("Sign-in problem"));
@@ -70,8 +77,8 @@ SignInWindow::SignInWindow(QString dataBase, QWidget *parent)
     m_error->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_error->hide();
 
-    m_hint = new QLabel(tr("Your data on this PC is kept encrypted and opens only with your password. "
-                           "The first time you sign in on this PC, OTrack sets this up for you."),
+    m_hint = new QLabel(tr("Sign in with the school, username and password your data manager gave you. Your data "
+                           "on this PC is kept encrypted and opens only with your password."),
                         this);
     m_hint->setObjectName(QStringLiteral("hint"));
     m_hint->setAccessibleName(tr("About signing in"));
@@ -94,12 +101,14 @@ SignInWindow::SignInWindow(QString dataBase, QWidget *parent)
 
     auto *buttons = new QHBoxLayout;
     buttons->addStretch(1);
+    buttons->addWidget(m_offline);
     buttons->addWidget(m_signIn);
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(headingRow);
     layout->addWidget(m_hint);
     layout->addLayout(form);
+    layout->addWidget(m_busyBar);
     layout->addWidget(m_error);
     layout->addLayout(buttons);
     layout->addStretch(1);
@@ -107,17 +116,23 @@ SignInWindow::SignInWindow(QString dataBase, QWidget *parent)
     setTabOrder(m_school, m_username);
     setTabOrder(m_username, m_password);
     setTabOrder(m_password, m_signIn);
+    setTabOrder(m_signIn, m_offline);
 
     connect(m_signIn, &QPushButton::clicked, this, &SignInWindow::signIn);
+    connect(m_offline, &QPushButton::clicked, this, &SignInWindow::workOffline);
     connect(m_password, &QLineEdit::returnPressed, this, &SignInWindow::signIn);
     connect(m_username, &QLineEdit::returnPressed, m_password, [this] { m_password->setFocus(); });
     connect(m_school, &QLineEdit::returnPressed, m_username, [this] { m_username->setFocus(); });
+    connect(m_sync, &BackgroundSync::signInFinished, this, &SignInWindow::onFinished);
 
-    setMinimumWidth(460);
+    setMinimumWidth(480);
     m_school->setFocus();
 }
 
-SignInWindow::~SignInWindow() = default;
+SignInWindow::~SignInWindow()
+{
+    forgetPassword();
+}
 
 void SignInWindow::setSchool(const QString &school)
 {
@@ -144,6 +159,11 @@ QString SignInWindow::errorText() const
     return m_error->isHidden() ? QString() : m_error->text();
 }
 
+bool SignInWindow::isOfflineOffered() const
+{
+    return !m_offline->isHidden();
+}
+
 void SignInWindow::signIn()
 {
     QString password = m_password->text();
@@ -154,38 +174,80 @@ void SignInWindow::signIn()
 
 void SignInWindow::signInWith(const QString &password)
 {
+    if (m_busy)
+        return;
+    forgetPassword();
+    m_offline->hide();
     if (school().isEmpty() || username().isEmpty() || password.isEmpty()) {
         showError(tr("Enter your school, username and password."));
         return;
     }
-
-    const QString folder = StoreLocation::folderFor(m_dataBase, school(), username());
-    const bool firstUse = !QFile::exists(LocalStore::databasePath(folder));
-    if (firstUse && password.size() < kMinimumNewPasswordLength) {
-        showError(tr("Choose a password of at least %n characters.", nullptr, kMinimumNewPasswordLength));
+    m_offlinePassword = password;
+    if (!m_serverProblem.isEmpty()) {
+        // No server to ask: the store on this PC is all there is.
+        setBusy(true, tr("Opening your data on this PC..."));
+        m_sync->unlockOffline(school(), username(), password);
         return;
     }
+    setBusy(true, tr("Signing in to your school's OTrack server..."));
+    m_sync->signIn(school(), username(), password);
+}
 
-    m_signIn->setEnabled(false);
-    QApplication::setOverrideCursor(Qt::WaitCursor);
-    // Deriving the key takes a moment by design (scrypt): it is what makes guessing slow.
-    auto store = firstUse ? LocalStore::create(folder, password, m_newStoreParams)
-                          : LocalStore::openWithPassword(folder, password);
-    QApplication::restoreOverrideCursor();
-    m_signIn->setEnabled(true);
+void SignInWindow::workOffline()
+{
+    if (m_busy || m_offlinePassword.isEmpty())
+        return;
+    m_offline->hide();
+    setBusy(true, tr("Opening your data on this PC..."));
+    m_sync->unlockOffline(school(), username(), m_offlinePassword);
+}
 
-    if (!store) {
-        // The code only: the message may hold the folder, which holds the school and username.
-        qCWarning(lcUi) << "sign-in failed:" << errorCodeName(store.error().code);
-        showError(ErrorText::forStore(store.error().code));
+void SignInWindow::onFinished(const SignInResult &result)
+{
+    if (!m_busy)
+        return;  // another window's attempt
+    setBusy(false);
+    // The outcome only: the detail may name the school or the server.
+    qCInfo(lcUi) << "sign-in ended:" << outcomeName(result.outcome);
+    if (result.hasStore()) {
+        forgetPassword();
+        m_error->hide();
+        Q_EMIT signedIn(result);
+        return;
+    }
+    using Outcome = SignInResult::Outcome;
+    const bool unreachable = result.outcome == Outcome::ServerUnreachable || result.outcome == Outcome::CertificateError
+        || result.outcome == Outcome::TlsError;
+    QString sentence = !m_serverProblem.isEmpty() && result.outcome == Outcome::NoLocalStore
+        ? m_serverProblem + QLatin1Char(' ')
+            + tr("The first sign-in on a PC needs the server, so there is nothing on this PC to open yet.")
+        : ErrorText::forSignIn(result);
+    if (unreachable && result.offlineUnlockAvailable && !m_offlinePassword.isEmpty()) {
+        sentence += QLatin1Char(' ')
+            + tr("You can work offline with the marks on this PC: they sync when the server can be reached again.");
+        m_offline->show();
+        m_offline->setFocus();
+    } else {
+        forgetPassword();
         m_password->setFocus();
-        return;
     }
-    qCInfo(lcUi) << (firstUse ? "created and opened" : "opened") << "the local store";
-    m_store = std::move(store.value());
-    m_created = firstUse;
-    m_error->hide();
-    Q_EMIT signedIn();
+    showError(sentence);
+    Q_EMIT signInFailed(result);
+}
+
+void SignInWindow::setBusy(bool busy, const QString &what)
+{
+    m_busy = busy;
+    m_signIn->setEnabled(!busy);
+    m_offline->setEnabled(!busy);
+    m_school->setEnabled(!busy);
+    m_username->setEnabled(!busy);
+    m_password->setEnabled(!busy);
+    m_busyBar->setVisible(busy);
+    m_busyBar->setFormat(what);
+    m_busyBar->setAccessibleDescription(what);
+    if (busy)
+        m_error->hide();
 }
 
 void SignInWindow::showError(const QString &sentence)
@@ -193,6 +255,12 @@ void SignInWindow::showError(const QString &sentence)
     m_error->setText(sentence);
     m_error->setAccessibleDescription(sentence);
     m_error->show();
+}
+
+void SignInWindow::forgetPassword()
+{
+    m_offlinePassword.fill(QChar(u'\0'));
+    m_offlinePassword.clear();
 }
 
 }  // namespace otrack

@@ -1,6 +1,7 @@
 // The legal acceptance dialog and its place in the app's flow, on the offscreen platform with
 // real encrypted stores. Screenshots go to the test-output folder for review.
 #include "appcontroller.h"
+#include "appfixture.h"
 #include "legalacceptancedialog.h"
 #include "legaldocumentpage.h"
 #include "legalledger.h"
@@ -26,12 +27,13 @@
 #include <QTimer>
 
 using namespace otrack;
+using otrack::test::acceptBox;
+using otrack::test::button;
+using otrack::test::DemoServer;
+using otrack::test::readAndAccept;
+using otrack::test::readAndAcceptAll;
 
 namespace {
-
-const QString kSchool = QStringLiteral("Hill Primary");
-const QString kUser = QStringLiteral("j.smith");
-const QString kPassword = QStringLiteral("a long synthetic password");
 
 QString s(const char *text)
 {
@@ -61,44 +63,6 @@ QList<RequiredDocument> allRequired()
     return required;
 }
 
-QCheckBox *acceptBox(LegalDocumentPage *page)
-{
-    auto *box = page->findChild<QCheckBox *>(s("acceptDocument"));
-    REQUIRE(box);
-    return box;
-}
-
-QPushButton *button(QWidget &parent, const char *name)
-{
-    auto *found = parent.findChild<QPushButton *>(s(name));
-    REQUIRE(found);
-    return found;
-}
-
-// Brings the page to the front and reads it to the end with the keyboard, then ticks its box.
-void readAndAccept(LegalAcceptanceDialog &dialog, LegalDocumentPage *page)
-{
-    auto *tabs = dialog.findChild<QTabWidget *>(s("documentTabs"));
-    REQUIRE(tabs);
-    tabs->setCurrentWidget(page);
-    QApplication::processEvents();
-    QTest::keyClick(page->textBrowser(), Qt::Key_End, Qt::ControlModifier);
-    QApplication::processEvents();
-    const QScrollBar *bar = page->textBrowser()->verticalScrollBar();
-    INFO(page->objectName().toStdString()
-         << " at " << bar->value() << " of " << bar->maximum() << " visible " << page->textBrowser()->isVisible());
-    REQUIRE(acceptBox(page)->isEnabled());
-    acceptBox(page)->setFocus();
-    QTest::keyClick(acceptBox(page), Qt::Key_Space);
-    REQUIRE(page->isAccepted());
-}
-
-void readAndAcceptAll(LegalAcceptanceDialog &dialog)
-{
-    for (LegalDocumentPage *page : dialog.pages())
-        readAndAccept(dialog, page);
-}
-
 // The embedded text of `kind`, edited into version 1.1 with a summary of the change.
 LegalDocument newVersion(LegalKind kind)
 {
@@ -109,23 +73,6 @@ LegalDocument newVersion(LegalKind kind)
     auto document = LegalDocument::parse(text);
     REQUIRE(document.ok());
     return document.value();
-}
-
-AppOptions options(const QString &dataDir)
-{
-    AppOptions o;
-    o.dataDir = dataDir;
-    o.school = kSchool;
-    o.username = kUser;
-    return o;
-}
-
-void signIn(AppController &controller)
-{
-    controller.signInWindow()->setNewStoreParams(ScryptParams::fastForTests());
-    controller.signInWindow()->signInWith(kPassword);
-    INFO(controller.signInWindow()->errorText().toStdString());
-    REQUIRE((controller.mainWindow() || controller.legalDialog()));
 }
 
 QList<Acceptance> ledgerRows(MainWindow *main)
@@ -304,11 +251,13 @@ TEST_CASE("app flow: the dialog comes before any data and acceptance is recorded
 {
     QApplication::setApplicationVersion(s("0.1.0-test"));
     test::TempDir dir;
+    DemoServer server;
+    const auto teacher = server.account(s("teacher"));
     const LegalDocumentSet shipped = embedded();
     {
-        AppController controller(options(dir.path()));
+        AppController controller(test::appOptions(dir.path(), server, teacher), test::tuneForTests);
         controller.start();
-        signIn(controller);
+        test::signInAndWait(controller, teacher.password);
         LegalAcceptanceDialog *dialog = controller.legalDialog();
         REQUIRE(dialog);
         CHECK(dialog->isVisible());
@@ -316,6 +265,9 @@ TEST_CASE("app flow: the dialog comes before any data and acceptance is recorded
         CHECK_FALSE(controller.mainWindow());
         CHECK_FALSE(controller.signInWindow()->isVisible());
         CHECK(dialog->pages().size() == 4);
+        // Nothing synced yet: no pupil has reached this PC while the dialog is open.
+        CHECK(controller.sync()->status().lastSyncedAt.isNull());
+        CHECK(controller.sync()->status().cursor == 0);
 
         // A click on the disabled Accept does nothing.
         QTest::mouseClick(button(*dialog, "accept"), Qt::LeftButton);
@@ -330,8 +282,8 @@ TEST_CASE("app flow: the dialog comes before any data and acceptance is recorded
         for (const Acceptance &row : rows) {
             INFO(toString(row.kind).toStdString());
             CHECK(row.sha256 == sha256Hex(shipped.find(row.kind)->text()));
-            CHECK(row.userId == s("j.smith"));
-            CHECK(row.schoolId == s("hill primary"));
+            CHECK(row.userId == teacher.username.toCaseFolded());
+            CHECK(row.schoolId == server.schoolName().toCaseFolded());
             CHECK(row.appVersion == s("0.1.0-test"));
             CHECK(row.deviceId.size() == 36);
         }
@@ -339,9 +291,9 @@ TEST_CASE("app flow: the dialog comes before any data and acceptance is recorded
     {
         // Accepted once: the next sign-in goes straight to the main window. Sync then brings
         // a new version of the Privacy Policy.
-        AppController controller(options(dir.path()));
+        AppController controller(test::appOptions(dir.path(), server, teacher), test::tuneForTests);
         controller.start();
-        signIn(controller);
+        test::signInAndWait(controller, teacher.password);
         CHECK_FALSE(controller.legalDialog());
         REQUIRE(controller.mainWindow());
         auto stored = test::onStore(controller.mainWindow()->storeWorker(), [](LocalStore &store) {
@@ -351,9 +303,9 @@ TEST_CASE("app flow: the dialog comes before any data and acceptance is recorded
         REQUIRE(stored.ok());
     }
     {
-        AppController controller(options(dir.path()));
+        AppController controller(test::appOptions(dir.path(), server, teacher), test::tuneForTests);
         controller.start();
-        signIn(controller);
+        test::signInAndWait(controller, teacher.password);
         LegalAcceptanceDialog *dialog = controller.legalDialog();
         REQUIRE(dialog);
         CHECK_FALSE(controller.mainWindow());
@@ -392,9 +344,11 @@ TEST_CASE("app flow: the dialog comes before any data and acceptance is recorded
 TEST_CASE("app flow: declining records nothing and shows no data and quits", "[app][gui][legal]")
 {
     test::TempDir dir;
-    AppController controller(options(dir.path()));
+    DemoServer server;
+    const auto teacher = server.account(s("teacher"));
+    AppController controller(test::appOptions(dir.path(), server, teacher), test::tuneForTests);
     controller.start();
-    signIn(controller);
+    test::signInAndWait(controller, teacher.password);
     LegalAcceptanceDialog *dialog = controller.legalDialog();
     REQUIRE(dialog);
 
@@ -411,25 +365,36 @@ TEST_CASE("app flow: declining records nothing and shows no data and quits", "[a
     CHECK_FALSE(controller.mainWindow());
     CHECK_FALSE(controller.signInWindow()->isVisible());
 
-    // The store was closed; opening it again shows an empty ledger.
-    const QString folder = StoreLocation::folderFor(dir.path(), kSchool, kUser);
-    auto store = LocalStore::openWithPassword(folder, kPassword);
+    // The store was closed; opening it again shows an empty ledger and no pupil data.
+    controller.sync()->shutdown();
+    const QString folder = StoreLocation::folderFor(dir.path(), server.schoolName(), teacher.username);
+    auto store = LocalStore::openWithPassword(folder, teacher.password);
     REQUIRE(store.ok());
     LegalLedger ledger(store.value()->database(), {});
     auto rows = ledger.acceptances();
     REQUIRE(rows.ok());
     CHECK(rows->isEmpty());
+    CHECK(store.value()->database().scalar("SELECT count(*) FROM pupils").value() == s("0"));
 }
 
 TEST_CASE("app flow: a tampered ledger is detected at sign-in and acceptance is asked again", "[app][gui][legal]")
 {
     test::TempDir dir;
-    const QString folder = StoreLocation::folderFor(dir.path(), kSchool, kUser);
+    DemoServer server;
+    const auto teacher = server.account(s("teacher"));
+    const QString folder = StoreLocation::folderFor(dir.path(), server.schoolName(), teacher.username);
     {
-        auto store = LocalStore::create(folder, kPassword, ScryptParams::fastForTests());
+        // The first sign-in makes the store; then the ledger is written and tampered with.
+        AppController first(test::appOptions(dir.path(), server, teacher), test::tuneForTests);
+        first.start();
+        test::signInAndWait(first, teacher.password);
+    }
+    {
+        auto store = LocalStore::openWithPassword(folder, teacher.password);
         REQUIRE(store.ok());
         Database &db = store.value()->database();
-        LegalLedger ledger(db, {s("hill primary"), s("j.smith"), s("device-1"), s("0.1.0")});
+        LegalLedger ledger(
+            db, {server.schoolName().toCaseFolded(), teacher.username.toCaseFolded(), s("device-1"), s("0.1.0")});
         REQUIRE(ledger.record(embedded().documents()).ok());
         auto none = ledger.requiredDocuments(embedded());
         REQUIRE(none.ok());
@@ -438,9 +403,9 @@ TEST_CASE("app flow: a tampered ledger is detected at sign-in and acceptance is 
         REQUIRE(db.exec("DROP TRIGGER acceptances_no_update").ok());
         REQUIRE(db.exec("UPDATE acceptances SET version = '9.9' WHERE seq = 4").ok());
     }
-    AppController controller(options(dir.path()));
+    AppController controller(test::appOptions(dir.path(), server, teacher), test::tuneForTests);
     controller.start();
-    signIn(controller);
+    test::signInAndWait(controller, teacher.password);
     LegalAcceptanceDialog *dialog = controller.legalDialog();
     REQUIRE(dialog);
     CHECK_FALSE(controller.mainWindow());
@@ -449,4 +414,54 @@ TEST_CASE("app flow: a tampered ledger is detected at sign-in and acceptance is 
     REQUIRE(warning);
     CHECK(warning->isVisible());
     saveScreenshot(*dialog, "legal-dialog-ledger-warning.png");
+}
+
+TEST_CASE("app flow: the owner of a school awaiting its terms signs them as the school's signatory",
+          "[app][gui][legal]")
+{
+    test::TempDir dir;
+    DemoServer server;
+    server.sql(s("UPDATE schools SET status = 'awaiting_terms';"));
+    const auto owner = server.account(s("owner"));
+    AppController controller(test::appOptions(dir.path(), server, owner), test::tuneForTests);
+    controller.start();
+    test::signInAndWait(controller, owner.password);
+    LegalAcceptanceDialog *dialog = controller.legalDialog();
+    REQUIRE(dialog);
+    auto *name = dialog->findChild<QLineEdit *>(s("signatoryName"));
+    REQUIRE(name);
+    CHECK(name->isVisible());
+    readAndAcceptAll(*dialog);
+    CHECK_FALSE(dialog->isAcceptEnabled());  // not without the signatory's details
+    QTest::keyClicks(name, s("Ann Example"));
+    QTest::keyClicks(dialog->findChild<QLineEdit *>(s("signatoryPosition")), s("Headteacher"));
+    dialog->findChild<QCheckBox *>(s("authorised"))->setChecked(true);
+    CHECK(dialog->isAcceptEnabled());
+    saveScreenshot(*dialog, "legal-dialog-signatory-flow.png");
+    QTest::mouseClick(button(*dialog, "accept"), Qt::LeftButton);
+    REQUIRE(controller.mainWindow());
+    const auto rows = ledgerRows(controller.mainWindow());
+    REQUIRE(rows.size() == 4);
+    const auto terms = std::find_if(rows.cbegin(), rows.cend(),
+                                    [](const Acceptance &a) { return a.kind == LegalKind::DataProcessingTerms; });
+    REQUIRE(terms != rows.cend());
+    CHECK(terms->signatoryName == s("Ann Example"));
+    CHECK(terms->signatoryPosition == s("Headteacher"));
+}
+
+TEST_CASE("app flow: a teacher of a school awaiting its terms gets the staff dialog, not the signatory one",
+          "[app][gui][legal]")
+{
+    test::TempDir dir;
+    DemoServer server;
+    server.sql(s("UPDATE schools SET status = 'awaiting_terms';"));
+    const auto teacher = server.account(s("teacher"));
+    AppController controller(test::appOptions(dir.path(), server, teacher), test::tuneForTests);
+    controller.start();
+    test::signInAndWait(controller, teacher.password);
+    LegalAcceptanceDialog *dialog = controller.legalDialog();
+    REQUIRE(dialog);
+    auto *name = dialog->findChild<QLineEdit *>(s("signatoryName"));
+    REQUIRE(name);
+    CHECK_FALSE(name->isVisible());
 }
