@@ -1,5 +1,7 @@
 #include "errortext.h"
 
+#include "pushresponse.h"
+
 #include <QLocale>
 
 namespace otrack {
@@ -220,6 +222,22 @@ QString ErrorText::syncAdvice(const SyncStatus &status)
                         .arg(QLocale().toString(status.lastSyncedAt.toLocalTime(), QLocale::ShortFormat))
                   : tr("Not synced yet."));
     return advice + QLatin1Char('\n') + facts.join(QLatin1Char('\n'));
+}
+
+QString ErrorText::forRejection(const QString &reason)
+{
+    using namespace rejection;
+    if (reason == QLatin1StringView(kLockedTerm))
+        return tr("The term was locked.");
+    if (reason == QLatin1StringView(kPermission))
+        return tr("You may not change this pupil's marks.");
+    if (reason == QLatin1StringView(kErasedPupil))
+        return tr("The pupil's records were erased.");
+    if (reason == QLatin1StringView(kUnknownPupil))
+        return tr("The pupil is not on the school's roll any more.");
+    if (reason == QLatin1StringView(kValidation))
+        return tr("The value is not on the objective's scale.");
+    return tr("The server refused it (%1).").arg(reason);
 }
 
 }  // namespace otrack

@@ -25,6 +25,8 @@ public:
     // that says what is happening and what to do.
     static QString syncSummary(const SyncStatus &status);
     static QString syncAdvice(const SyncStatus &status);
+    // Why the server refused an edit (its reason code: "locked_term", "permission", ...).
+    static QString forRejection(const QString &reason);
 };
 
 }  // namespace otrack

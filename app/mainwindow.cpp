@@ -1,11 +1,14 @@
 #include "mainwindow.h"
 
+#include "analysispage.h"
 #include "backgroundsync.h"
+#include "conflictspage.h"
 #include "errortext.h"
 #include "grideditor.h"
 #include "logging.h"
 #include "markgridview.h"
 #include "markingpage.h"
+#include "pupilpage.h"
 #include "rosterstore.h"
 #include "storeworker.h"
 #include "syncindicator.h"
@@ -114,6 +117,23 @@ void MainWindow::buildPages(const SessionInfo &session)
     if (m_sync)
         connect(m_marking, &MarkingPage::localEditMade, m_sync, &BackgroundSync::localEditMade);
     m_tabs->addTab(m_marking, tr("&Marking"));
+    m_pupil = new PupilPage(m_worker, m_marking, session, m_tabs);
+    m_tabs->addTab(m_pupil, tr("P&upil"));
+    m_analysis = new AnalysisPage(m_marking, session, m_tabs);
+    m_tabs->addTab(m_analysis, tr("&Analysis"));
+    m_conflicts = new ConflictsPage(m_worker, session, m_tabs);
+    m_tabs->addTab(m_conflicts, tr("&Conflicts"));
+    connect(m_conflicts, &ConflictsPage::loaded, this, [this](int count) {
+        //: the Conflicts tab with how many there are
+        m_tabs->setTabText(m_tabs->indexOf(m_conflicts),
+                           count > 0 ? tr("&Conflicts (%1)").arg(count) : tr("&Conflicts"));
+    });
+    connect(m_conflicts, &ConflictsPage::resolved, this, [this] {
+        m_marking->reload();
+        if (m_sync)
+            m_sync->localEditMade();
+    });
+    connect(m_indicator, &SyncIndicator::conflictsRequested, this, [this] { m_tabs->setCurrentWidget(m_conflicts); });
     connect(m_marking, &MarkingPage::gridLoaded, this, [this] { m_gridLoaded = true; });
     buildMenus();
     m_marking->gridView()->setFocus();
@@ -202,6 +222,8 @@ void MainWindow::attachSync(BackgroundSync *sync)
     connect(sync, &BackgroundSync::dataChanged, this, [this] {
         if (m_marking)
             m_marking->reload();
+        if (m_conflicts)
+            m_conflicts->reload();
     });
     connect(m_indicator, &SyncIndicator::syncNowRequested, sync, &BackgroundSync::requestSync);
     if (m_marking)

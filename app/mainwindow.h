@@ -14,8 +14,11 @@ class QTabWidget;
 
 namespace otrack {
 
+class AnalysisPage;
 class BackgroundSync;
+class ConflictsPage;
 class MarkingPage;
+class PupilPage;
 class StoreWorker;
 class SyncIndicator;
 
@@ -42,6 +45,10 @@ public:
     StoreWorker *storeWorker() const { return m_worker; }
     // Null until the session is read from the store (ready()).
     MarkingPage *markingPage() const { return m_marking; }
+    PupilPage *pupilPage() const { return m_pupil; }
+    AnalysisPage *analysisPage() const { return m_analysis; }
+    ConflictsPage *conflictsPage() const { return m_conflicts; }
+    QTabWidget *pages() const { return m_tabs; }
     const SessionInfo &session() const { return m_session; }
     bool isReady() const { return m_marking != nullptr; }
     // For tests and benchmarks: runs the event loop until ready() and the first grid is loaded.
@@ -66,6 +73,9 @@ private:
     SyncIndicator *m_indicator;
     QTabWidget *m_tabs;
     MarkingPage *m_marking = nullptr;
+    PupilPage *m_pupil = nullptr;
+    AnalysisPage *m_analysis = nullptr;
+    ConflictsPage *m_conflicts = nullptr;
     QLabel *m_storeStatus;
     QAction *m_undo = nullptr;
     QAction *m_redo = nullptr;

@@ -42,6 +42,12 @@ QLabel *buddyLabel(const QString &text, QWidget *buddy, QWidget *parent)
     return label;
 }
 
+QString termLabel(const Term &t)
+{
+    //: a term as people read it: %1 name, %2 academic year
+    return MarkingPage::tr("%1 %2").arg(t.name, t.academicYear);
+}
+
 QString groupKindText(GroupKind kind)
 {
     switch (kind) {
@@ -205,6 +211,17 @@ QString MarkingPage::groupId() const
     return m_groupPicker->currentData().toString();
 }
 
+QString MarkingPage::groupText() const
+{
+    return m_groupPicker->currentText();
+}
+
+QString MarkingPage::termText() const
+{
+    const int i = m_termPicker->currentIndex();
+    return i >= 0 && i < m_terms.size() ? termLabel(m_terms.at(i)) : QString();
+}
+
 QString MarkingPage::frameworkId() const
 {
     return m_frameworkPicker->currentData().toString();
@@ -291,8 +308,7 @@ void MarkingPage::fillPickers()
     int latestOpen = -1;
     for (int i = 0; i < m_terms.size(); ++i) {
         const Term &t = m_terms.at(i);
-        //: a term in the picker: %1 name, %2 academic year
-        QString text = tr("%1 %2").arg(t.name, t.academicYear);
+        QString text = termLabel(t);
         if (t.locked)
             text = tr("%1 (locked)").arg(text);
         else
@@ -359,8 +375,7 @@ void MarkingPage::updateLockState()
     m_lockButton->setEnabled(!term.id.isEmpty());
     if (locked) {
         //: %1 is the term, e.g. "Autumn 2 2026/27"
-        m_banner->setText(tr("%1 is locked: its marks can be read but not changed.")
-                              .arg(m_termPicker->currentText().remove(tr(" (locked)"))));
+        m_banner->setText(tr("%1 is locked: its marks can be read but not changed.").arg(termText()));
         m_banner->show();
     } else if (!m_session.mayMark()) {
         m_banner->setText(tr("You can read these marks but not change them."));

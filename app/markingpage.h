@@ -43,6 +43,9 @@ public:
     QString groupId() const;
     QString frameworkId() const;
     QString termId() const;
+    // The pickers' texts, as people read them ("4 Oak (class)", "Autumn 2 2026/27").
+    QString groupText() const;
+    QString termText() const;
     QList<Group> groups() const { return m_groups; }
     QList<Term> terms() const { return m_terms; }
     // Chooses by id; loads the grid when the choice changed.

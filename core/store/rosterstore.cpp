@@ -371,4 +371,17 @@ Result<QHash<QString, QString>> RosterStore::staffNames()
     return names;
 }
 
+Result<Objective> RosterStore::objective(const QString &id)
+{
+    auto q = m_db.prepare("SELECT code, statement FROM objectives WHERE id = ?1 AND school_id = ?2");
+    if (!q)
+        return q.error();
+    auto row = q->bind(1, id).bind(2, m_schoolId).next();
+    if (!row)
+        return row.error();
+    if (!row.value())
+        return notFound("objective");
+    return Objective{id, q->text(0), q->text(1)};
+}
+
 }  // namespace otrack

@@ -42,6 +42,7 @@ public:
     Result<QList<Framework>> frameworks();
     Result<QList<Group>> groupsOfPupil(const QString &pupilId);
     Result<QHash<QString, QString>> staffNames();
+    Result<Objective> objective(const QString &id);
 
 private:
     Database &m_db;
