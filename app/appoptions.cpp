@@ -1,5 +1,9 @@
 #include "appoptions.h"
 
+#include "clientsettings.h"
+#include "logging.h"
+#include "pinnedca.h"
+
 #include <QCommandLineOption>
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -57,8 +61,13 @@ bool AppOptions::parse(const QStringList &arguments, QString *error, bool *exitN
         QStringLiteral("language"),
         QCoreApplication::translate("AppOptions", "The language of the interface, e.g. en_GB or cy."),
         QStringLiteral("code"));
+    const QCommandLineOption showSettingsOption(
+        QStringLiteral("show-settings"),
+        QCoreApplication::translate("AppOptions",
+                                    "Print each setting, its value and where it comes from (policy, "
+                                    "machine default, user), then quit. For IT staff."));
     parser.addOptions({dataDirOption, schoolOption, usernameOption, serverOption, caOption, screenshotOption,
-                       demoPasswordOption, languageOption});
+                       demoPasswordOption, languageOption, showSettingsOption});
 
     if (!parser.parse(arguments)) {
         *error = parser.errorText();
@@ -100,7 +109,25 @@ bool AppOptions::parse(const QStringList &arguments, QString *error, bool *exitN
     screenshotFile = parser.value(screenshotOption);
     demoPasswordEnv = parser.value(demoPasswordOption);
     language = parser.value(languageOption);
+    showSettings = parser.isSet(showSettingsOption);
     return true;
+}
+
+void AppOptions::applySettings(const ClientSettings &settings, const QString &caFolder)
+{
+    if (serverUrl.isEmpty())
+        serverUrl = settings.serverUrl();
+    if (language.isEmpty())
+        language = settings.language();
+    if (!caFile.isEmpty() || settings.pinnedCa().isEmpty())
+        return;
+    const Result<PinnedCa> ca = PinnedCa::parse(settings.pinnedCa());
+    const Result<QString> file = ca ? ca->fileIn(caFolder) : Result<QString>(ca.error());
+    if (!file) {
+        qCWarning(lcUi).noquote() << "the pinned CA is left out:" << file.error().message;
+        return;
+    }
+    caFile = file.value();
 }
 
 }  // namespace otrack

@@ -1,6 +1,8 @@
 // otrack: OTrack Desktop. Everything but start-up lives in the otrack_ui library.
 #include "appcontroller.h"
 #include "appoptions.h"
+#include "clientsettings.h"
+#include "storelocation.h"
 
 #include <QApplication>
 #include <QIcon>
@@ -29,6 +31,14 @@ int main(int argc, char *argv[])
     }
     if (exitNow)
         return 0;
+
+    const otrack::ClientSettings settings;
+    if (options.showSettings) {
+        for (const QString &line : settings.describe())
+            std::fputs((line.toLocal8Bit() + '\n').constData(), stdout);
+        return 0;
+    }
+    options.applySettings(settings, options.dataDir.isEmpty() ? otrack::StoreLocation::defaultBase() : options.dataDir);
 
     const QLocale locale = options.language.isEmpty() ? QLocale() : QLocale(options.language);
     QLocale::setDefault(locale);

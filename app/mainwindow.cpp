@@ -10,6 +10,7 @@
 #include "markingpage.h"
 #include "pupilpage.h"
 #include "rosterstore.h"
+#include "settingsdialog.h"
 #include "storeworker.h"
 #include "syncindicator.h"
 #include "syncsession.h"
@@ -149,6 +150,10 @@ void MainWindow::buildMenus()
     QAction *signOut = fileMenu->addAction(tr("Sign &out"));
     connect(signOut, &QAction::triggered, this, &MainWindow::signOutRequested);
     fileMenu->addSeparator();
+    QAction *settings = fileMenu->addAction(tr("Se&ttings..."));
+    settings->setShortcut(QKeySequence::Preferences);
+    connect(settings, &QAction::triggered, this, &MainWindow::openSettings);
+    fileMenu->addSeparator();
     QAction *quit = fileMenu->addAction(tr("&Quit"));
     quit->setShortcut(QKeySequence::Quit);
     connect(quit, &QAction::triggered, qApp, &QApplication::closeAllWindows);
@@ -229,6 +234,14 @@ void MainWindow::attachSync(BackgroundSync *sync)
     if (m_marking)
         connect(m_marking, &MarkingPage::localEditMade, sync, &BackgroundSync::localEditMade);
     onSyncStatus(sync->status());
+}
+
+void MainWindow::openSettings()
+{
+    SettingsDialog dialog(this);
+    dialog.setObjectName(QStringLiteral("settingsDialog"));
+    if (dialog.exec() == QDialog::Accepted)
+        Q_EMIT settingsChanged();
 }
 
 void MainWindow::showNoSync(const QString &summary, const QString &advice)

@@ -40,6 +40,9 @@ public:
     // No sync for this session, and why (shown by the indicator).
     void showNoSync(const QString &summary, const QString &advice);
 
+    // File > Settings: the settings dialog (server, language, sync interval; policy values
+    // shown as managed by the organisation).
+    void openSettings();
     QString storeStatusText() const;
     SyncIndicator *syncIndicator() const { return m_indicator; }
     StoreWorker *storeWorker() const { return m_worker; }
@@ -59,6 +62,8 @@ Q_SIGNALS:
     void ready();
     // File > Sign out.
     void signOutRequested();
+    // The settings dialog saved changes (the language applies at once, the rest next sign-in).
+    void settingsChanged();
     // Sync said this device was revoked: its store is gone, the window must close.
     void revoked();
 

@@ -22,6 +22,7 @@
 #include <QTableView>
 #include <QTabWidget>
 #include <QTest>
+#include <QTimer>
 
 using namespace otrack;
 using otrack::test::onStore;
@@ -230,4 +231,27 @@ TEST_CASE("conflicts view: both sides shown; keep mine queues an edit, take thei
     QApplication::processEvents();
     CHECK(main.markingPage()->gridModel()->grid().value(1, 0) == s("WTS"));
     CHECK(main.markingPage()->gridModel()->grid().value(0, 0) == s("GDS"));
+}
+
+TEST_CASE("main window: File > Settings opens the settings dialog", "[app][gui][pages]")
+{
+    Workspace w(3, 2);
+    QAction *settings = nullptr;
+    for (QAction *a : w.window->findChildren<QAction *>())
+        if (a->shortcut() == QKeySequence(QKeySequence::Preferences) && !a->shortcut().isEmpty())
+            settings = a;
+    if (!settings)
+        for (QAction *a : w.window->findChildren<QAction *>())
+            if (a->text() == s("Se&ttings..."))
+                settings = a;
+    REQUIRE(settings);
+    bool shown = false;
+    QTimer::singleShot(0, [&] {
+        QWidget *dialog = QApplication::activeModalWidget();
+        shown = dialog && dialog->objectName() == s("settingsDialog");
+        if (dialog)
+            dialog->close();
+    });
+    settings->trigger();
+    CHECK(shown);
 }
