@@ -121,10 +121,11 @@ void AnalysisPage::refresh()
 {
     const MarkGrid &grid = m_marking->gridModel()->grid();
     m_analysis = GroupAnalysis::compute(grid);
-    //: %1 framework, %2 group, %3 term
-    m_heading->setText(
-        grid.isEmpty() ? tr("Nothing to analyse yet: choose a group with pupils and marks.")
-                       : tr("%1, %2, %3").arg(grid.framework().name, m_marking->groupText(), m_marking->termText()));
+    if (grid.isEmpty())
+        m_heading->setText(tr("Nothing to analyse yet: choose a group with pupils and marks."));
+    else
+        //: the analysis heading: %1 framework, %2 group, %3 term
+        m_heading->setText(tr("%1, %2, %3").arg(grid.framework().name, m_marking->groupText(), m_marking->termText()));
     m_csv->setEnabled(!grid.isEmpty());
     m_pdf->setEnabled(!grid.isEmpty());
 

@@ -220,7 +220,7 @@ void AppController::openMainWindow(std::unique_ptr<LocalStore> store)
         m_main->attachSync(m_sync.get());
         m_sync->start();
     } else {
-        m_main->showNoSync(tr("Working on this PC only"), m_serverProblem);
+        m_main->showNoSync(m_serverProblem);
     }
     m_main->show();
     m_signIn->hide();

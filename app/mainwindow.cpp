@@ -2,9 +2,11 @@
 
 #include "analysispage.h"
 #include "backgroundsync.h"
+#include "clientsettings.h"
 #include "conflictspage.h"
 #include "errortext.h"
 #include "grideditor.h"
+#include "languageswitcher.h"
 #include "logging.h"
 #include "markgridview.h"
 #include "markingpage.h"
@@ -23,6 +25,8 @@
 #include <QIcon>
 #include <QKeySequence>
 #include <QLabel>
+#include <QLocale>
+#include <QMenu>
 #include <QMenuBar>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -71,45 +75,102 @@ StoreFacts readStoreFacts(LocalStore &store, const QString &username)
 
 MainWindow::MainWindow(std::unique_ptr<LocalStore> store, const QString &school, const QString &username,
                        QWidget *parent)
-    : QMainWindow(parent), m_worker(new StoreWorker(std::move(store), this)), m_indicator(new SyncIndicator(this)),
-      m_tabs(new QTabWidget(this))
+    : QMainWindow(parent), m_worker(new StoreWorker(std::move(store), this)), m_school(school), m_username(username),
+      m_indicator(new SyncIndicator(this)), m_tabs(new QTabWidget(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
-    //: %1 is the staff member's username, %2 the school
-    setWindowTitle(tr("OTrack - %1 at %2").arg(username, school));
     setWindowIcon(QIcon(QStringLiteral(":/icons/otrack.svg")));
 
     m_tabs->setObjectName(QStringLiteral("pages"));
-    m_tabs->setAccessibleName(tr("Workspace pages"));
     m_tabs->setDocumentMode(true);
     setCentralWidget(m_tabs);
 
     m_storeStatus = new QLabel(this);
     m_storeStatus->setObjectName(QStringLiteral("storeStatus"));
-    m_storeStatus->setAccessibleName(tr("Local store status"));
-    m_storeStatus->setText(tr("Opening your data..."));
     statusBar()->addWidget(m_storeStatus, 1);
-
     statusBar()->addPermanentWidget(m_indicator);
-    m_indicator->setNotSyncing(tr("Working on this PC only"),
-                               tr("No OTrack server is set up on this PC, so "
-                                  "nothing is synced. Ask your IT team."));
+    connect(m_indicator, &SyncIndicator::conflictsRequested, this, [this] {
+        if (m_conflicts)
+            m_tabs->setCurrentWidget(m_conflicts);
+    });
+    retranslate();
 
     m_worker->run(
         this, [username](LocalStore &s) { return readStoreFacts(s, username); },
         [this](StoreFacts facts) {
-            //: %1 is the SQLCipher version, %2 the local store's schema version
-            m_storeStatus->setText(tr("Local store: encrypted (SQLCipher %1), schema version %2")
-                                       .arg(facts.cipherVersion.isEmpty() ? tr("unknown version") : facts.cipherVersion)
-                                       .arg(facts.schemaVersion));
+            m_cipherVersion = facts.cipherVersion;
+            m_schemaVersion = facts.schemaVersion;
+            m_storeOpen = true;
             if (facts.error)
                 qCWarning(lcUi) << "cannot read the session:" << errorCodeName(facts.error->code);
+            retranslate();
             buildPages(facts.session);
         });
     resize(1100, 680);
 }
 
 MainWindow::~MainWindow() = default;
+
+void MainWindow::retranslate()
+{
+    //: %1 is the staff member's username, %2 the school
+    setWindowTitle(tr("OTrack - %1 at %2").arg(m_username, m_school));
+    m_tabs->setAccessibleName(tr("Workspace pages"));
+    m_storeStatus->setAccessibleName(tr("Local store status"));
+    //: %1 is the SQLCipher version, %2 the local store's schema version
+    m_storeStatus->setText(m_storeOpen ? tr("Local store: encrypted (SQLCipher %1), schema version %2")
+                                             .arg(m_cipherVersion.isEmpty() ? tr("unknown version") : m_cipherVersion)
+                                             .arg(m_schemaVersion)
+                                       : tr("Opening your data..."));
+    if (m_sync)
+        m_indicator->setStatus(m_sync->status());
+    else
+        m_indicator->setNotSyncing(tr("Working on this PC only"),
+                                   m_noSyncAdvice.isEmpty() ? tr("No OTrack server is set up on this PC, so nothing "
+                                                                 "is synced. Ask your IT team.")
+                                                            : m_noSyncAdvice);
+}
+
+void MainWindow::changeEvent(QEvent *event)
+{
+    // Qt tells every widget; the window rebuilds once, after the event has gone round.
+    if (event->type() == QEvent::LanguageChange && !m_rebuildQueued) {
+        m_rebuildQueued = true;
+        QTimer::singleShot(0, this, &MainWindow::rebuildForLanguage);
+    }
+    QMainWindow::changeEvent(event);
+}
+
+void MainWindow::rebuildForLanguage()
+{
+    m_rebuildQueued = false;
+    retranslate();
+    if (!m_marking)
+        return;
+    // The pages are made again in the new language, on the same choices and page. (The undo
+    // history of the grid does not survive this.)
+    const QString group = m_marking->groupId(), framework = m_marking->frameworkId(), term = m_marking->termId();
+    const int page = m_tabs->currentIndex();
+    const auto menus = menuBar()->findChildren<QMenu *>(Qt::FindDirectChildrenOnly);
+    menuBar()->clear();
+    qDeleteAll(menus);
+    while (m_tabs->count() > 0) {
+        QWidget *w = m_tabs->widget(0);
+        m_tabs->removeTab(0);
+        delete w;
+    }
+    m_marking = nullptr;
+    m_gridLoaded = false;
+    buildPages(m_session);
+    connect(
+        m_marking, &MarkingPage::choicesLoaded, this,
+        [this, group, framework, term](bool any) {
+            if (any)
+                m_marking->choose(group, framework, term);
+        },
+        Qt::SingleShotConnection);
+    m_tabs->setCurrentIndex(page);
+}
 
 void MainWindow::buildPages(const SessionInfo &session)
 {
@@ -134,7 +195,6 @@ void MainWindow::buildPages(const SessionInfo &session)
         if (m_sync)
             m_sync->localEditMade();
     });
-    connect(m_indicator, &SyncIndicator::conflictsRequested, this, [this] { m_tabs->setCurrentWidget(m_conflicts); });
     connect(m_marking, &MarkingPage::gridLoaded, this, [this] { m_gridLoaded = true; });
     buildMenus();
     m_marking->gridView()->setFocus();
@@ -199,6 +259,27 @@ void MainWindow::buildMenus()
     connect(down, &QAction::triggered, view, [view] { view->setAdvance(MarkGridView::Advance::Down); });
     connect(right, &QAction::triggered, view, [view] { view->setAdvance(MarkGridView::Advance::Right); });
 
+    QMenu *languageMenu = viewMenu->addMenu(tr("&Language"));
+    auto *languages = new QActionGroup(languageMenu);
+    const ClientSettings clientSettings;
+    const bool managed = !clientSettings.resolved(ClientSetting::Language).userCanChange();
+    for (const auto &[code, name] : LanguageSwitcher::available()) {
+        QAction *a = languageMenu->addAction(name);
+        a->setCheckable(true);
+        a->setChecked(QLocale().name().startsWith(code.left(2)));
+        a->setEnabled(!managed);
+        if (managed)
+            a->setToolTip(tr("Managed by your organisation"));
+        languages->addAction(a);
+        connect(a, &QAction::triggered, this, [code = code] {
+            // Saved as the user's choice, so the next start is in it too.
+            ClientSettings user;
+            if (auto saved = user.setUserValue(ClientSetting::Language, code); !saved)
+                qCWarning(lcUi) << "cannot save the language:" << errorCodeName(saved.error().code);
+            LanguageSwitcher::instance().apply(code);
+        });
+    }
+
     if (TermLocks::mayLock(m_session.role)) {
         QMenu *dataMenu = menuBar()->addMenu(tr("&Data"));
         QAction *lock = dataMenu->addAction(tr("&Lock or unlock the term"));
@@ -244,9 +325,10 @@ void MainWindow::openSettings()
         Q_EMIT settingsChanged();
 }
 
-void MainWindow::showNoSync(const QString &summary, const QString &advice)
+void MainWindow::showNoSync(const QString &advice)
 {
-    m_indicator->setNotSyncing(summary, advice);
+    m_noSyncAdvice = advice;
+    retranslate();
 }
 
 void MainWindow::onSyncStatus(const SyncStatus &status)

@@ -38,7 +38,7 @@ public:
     // Sync runs for this session: the indicator follows it, edits are queued, pages reload.
     void attachSync(BackgroundSync *sync);
     // No sync for this session, and why (shown by the indicator).
-    void showNoSync(const QString &summary, const QString &advice);
+    void showNoSync(const QString &advice);
 
     // File > Settings: the settings dialog (server, language, sync interval; policy values
     // shown as managed by the organisation).
@@ -67,12 +67,25 @@ Q_SIGNALS:
     // Sync said this device was revoked: its store is gone, the window must close.
     void revoked();
 
+protected:
+    // A new interface language: the window and its pages are made again in it.
+    void changeEvent(QEvent *event) override;
+
 private:
+    void retranslate();
+    void rebuildForLanguage();
     void buildPages(const SessionInfo &session);
     void buildMenus();
     void onSyncStatus(const SyncStatus &status);
 
     StoreWorker *m_worker;
+    QString m_school;
+    QString m_username;
+    QString m_cipherVersion;
+    int m_schemaVersion = 0;
+    bool m_storeOpen = false;
+    QString m_noSyncAdvice;
+    bool m_rebuildQueued = false;
     SessionInfo m_session;
     BackgroundSync *m_sync = nullptr;
     SyncIndicator *m_indicator;

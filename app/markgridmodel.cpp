@@ -2,7 +2,9 @@
 
 #include <QBrush>
 #include <QColor>
+#include <QGuiApplication>
 #include <QLocale>
+#include <QPalette>
 
 #include <cmath>
 
@@ -147,8 +149,6 @@ QVariant MarkGridModel::flagData(int row, int column, int role) const
     const Pupil &p = m_grid.pupils().at(row);
     if (role == Qt::TextAlignmentRole)
         return Qt::AlignCenter;
-    if (role == Qt::ForegroundRole)
-        return QBrush(QColor(0x44, 0x44, 0x44));
     if (role == Qt::ToolTipRole || role == Qt::AccessibleTextRole)
         return tr("%1: %2").arg(pupilName(row), flagsText(row));
     if (role != Qt::DisplayRole)
@@ -186,8 +186,10 @@ QVariant MarkGridModel::markData(int row, int column, int role) const
     case Qt::TextAlignmentRole:
         return Qt::AlignCenter;
     case Qt::BackgroundRole: {
+        // An empty cell of a locked term takes the window's colour (grey, or black in high
+        // contrast): plainly not a cell to type into.
         if (!v || !QColor::isValidColorName(v->colour))
-            return m_grid.term().locked ? QVariant(QBrush(QColor(0xee, 0xee, 0xee))) : QVariant();
+            return m_grid.term().locked ? QVariant(QGuiApplication::palette().brush(QPalette::Window)) : QVariant();
         QColor colour = QColor::fromString(v->colour);
         // A locked term's cells keep their colours, paler: readable, and plainly not live.
         if (m_grid.term().locked)

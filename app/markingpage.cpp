@@ -11,6 +11,7 @@
 #include "rosterstore.h"
 #include "storeworker.h"
 #include "termlocks.h"
+#include "uistyle.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -125,15 +126,14 @@ MarkingPage::MarkingPage(StoreWorker *worker, SessionInfo session, QWidget *pare
     m_banner->setObjectName(QStringLiteral("lockedBanner"));
     m_banner->setAccessibleName(tr("Term locked"));
     m_banner->setWordWrap(true);
-    m_banner->setStyleSheet(
-        QStringLiteral("QLabel { background: #fff4ce; color: #3d3000; border: 1px solid #c8a600; padding: 6px; }"));
+    m_banner->setStyleSheet(UiStyle::notice(m_banner));
     m_banner->hide();
 
     m_message = new QLabel(this);
     m_message->setObjectName(QStringLiteral("gridMessage"));
     m_message->setAccessibleName(tr("Grid message"));
     m_message->setWordWrap(true);
-    m_message->setStyleSheet(QStringLiteral("color: #a4000f;"));
+    m_message->setStyleSheet(UiStyle::errorText(m_message));
     m_messageTimer->setSingleShot(true);
     m_messageTimer->setInterval(10000);
     connect(m_messageTimer, &QTimer::timeout, m_message, &QLabel::clear);
@@ -353,7 +353,7 @@ void MarkingPage::loadGrid()
                 m_empty->setText(tr("This group has no pupils on roll."));
             m_view->horizontalHeader()->resizeSections(QHeaderView::ResizeToContents);
             for (int c = 0; c < MarkGridModel::FlagColumnCount; ++c)
-                m_view->setColumnWidth(c, m_view->fontMetrics().horizontalAdvance(QStringLiteral("Gender")) + 12);
+                m_view->resizeColumnToContents(c);
             updateLockState();
             const int row = std::clamp(m_keepRow, 0, std::max(0, m_proxy->rowCount() - 1));
             const int column = m_keepColumn >= 0 ? std::min(m_keepColumn, m_proxy->columnCount() - 1)
@@ -403,8 +403,9 @@ void MarkingPage::toggleTermLock()
                                 : ErrorText::forStore(done.error().code));
                 return;
             }
-            showMessage(lock ? tr("Term locked on this PC. It is locked for everyone once the server has it.")
-                             : tr("Term unlocked on this PC. It is open for everyone once the server has it."));
+            showMessage(lock
+                            ? tr("Term locked on this PC. The lock waits here until sync sends it to the server.")
+                            : tr("Term unlocked on this PC. The change waits here until sync sends it to the server."));
             reload();
         });
 }

@@ -3,6 +3,7 @@
 #include "backgroundsync.h"
 #include "errortext.h"
 #include "logging.h"
+#include "uistyle.h"
 
 #include <QFormLayout>
 #include <QIcon>
@@ -17,87 +18,73 @@ namespace otrack {
 SignInWindow::SignInWindow(BackgroundSync *sync, const QString &serverProblem, QWidget *parent)
     : QWidget(parent), m_sync(sync), m_serverProblem(serverProblem)
 {
-    setWindowTitle(tr("Sign in to OTrack"));
     setObjectName(QStringLiteral("signInWindow"));
 
-    auto *logo = new QLabel(this);
-    logo->setPixmap(QIcon(QStringLiteral(":/icons/otrack.svg")).pixmap(64, 64));
-    logo->setAccessibleName(tr("OTrack logo"));
+    m_logo = new QLabel(this);
+    m_logo->setPixmap(QIcon(QStringLiteral(":/icons/otrack.svg")).pixmap(64, 64));
 
-    auto *heading = new QLabel(tr("Sign in to OTrack"), this);
-    QFont headingFont = heading->font();
+    m_heading = new QLabel(this);
+    QFont headingFont = m_heading->font();
     headingFont.setPointSizeF(headingFont.pointSizeF() * 1.5);
     headingFont.setBold(true);
-    heading->setFont(headingFont);
-    heading->setAccessibleName(tr("Sign in to OTrack"));
+    m_heading->setFont(headingFont);
 
     m_school = new QLineEdit(this);
     m_school->setObjectName(QStringLiteral("school"));
-    m_school->setAccessibleName(tr("School"));
-    m_school->setAccessibleDescription(tr("The name of your school as your data manager gave it to you"));
     m_school->setMaxLength(200);
 
     m_username = new QLineEdit(this);
     m_username->setObjectName(QStringLiteral("username"));
-    m_username->setAccessibleName(tr("Username"));
     m_username->setMaxLength(200);
 
     m_password = new QLineEdit(this);
     m_password->setObjectName(QStringLiteral("password"));
-    m_password->setAccessibleName(tr("Password"));
     m_password->setEchoMode(QLineEdit::Password);
     m_password->setInputMethodHints(Qt::ImhHiddenText | Qt::ImhSensitiveData | Qt::ImhNoPredictiveText);
     m_password->setMaxLength(1024);
 
-    m_signIn = new QPushButton(tr("&Sign in"), this);
+    m_signIn = new QPushButton(this);
     m_signIn->setObjectName(QStringLiteral("signIn"));
-    m_signIn->setAccessibleName(tr("Sign in"));
     m_signIn->setDefault(true);
     m_signIn->setAutoDefault(true);
 
-    m_offline = new QPushButton(tr("&Work offline"), this);
+    m_offline = new QPushButton(this);
     m_offline->setObjectName(QStringLiteral("workOffline"));
-    m_offline->setAccessibleName(tr("Work offline"));
-    m_offline->setAccessibleDescription(tr("Open your marks on this PC without the server. They sync when the "
-                                           "server can be reached again."));
     m_offline->hide();
 
     m_busyBar = new QProgressBar(this);
     m_busyBar->setObjectName(QStringLiteral("busy"));
-    m_busyBar->setAccessibleName(tr("Signing in"));
     m_busyBar->setRange(0, 0);
     m_busyBar->setTextVisible(true);
     m_busyBar->hide();
 
     m_error = new QLabel(this);
     m_error->setObjectName(QStringLiteral("error"));
-    m_error->setAccessibleName(tr("Sign-in problem"));
     m_error->setWordWrap(true);
-    m_error->setStyleSheet(QStringLiteral("color: #a4000f;"));
+    m_error->setStyleSheet(UiStyle::errorText(m_error));
     m_error->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_error->hide();
 
-    m_hint = new QLabel(tr("Sign in with the school, username and password your data manager gave you. Your data "
-                           "on this PC is kept encrypted and opens only with your password."),
-                        this);
+    m_hint = new QLabel(this);
     m_hint->setObjectName(QStringLiteral("hint"));
-    m_hint->setAccessibleName(tr("About signing in"));
     m_hint->setWordWrap(true);
 
+    m_schoolLabel = new QLabel(this);
+    m_schoolLabel->setBuddy(m_school);
+    m_usernameLabel = new QLabel(this);
+    m_usernameLabel->setBuddy(m_username);
+    m_passwordLabel = new QLabel(this);
+    m_passwordLabel->setBuddy(m_password);
+    retranslate();
+
     auto *form = new QFormLayout;
-    auto *schoolLabel = new QLabel(tr("S&chool:"), this);
-    schoolLabel->setBuddy(m_school);
-    auto *usernameLabel = new QLabel(tr("&Username:"), this);
-    usernameLabel->setBuddy(m_username);
-    auto *passwordLabel = new QLabel(tr("&Password:"), this);
-    passwordLabel->setBuddy(m_password);
-    form->addRow(schoolLabel, m_school);
-    form->addRow(usernameLabel, m_username);
-    form->addRow(passwordLabel, m_password);
+    form->addRow(m_schoolLabel, m_school);
+    form->addRow(m_usernameLabel, m_username);
+    form->addRow(m_passwordLabel, m_password);
 
     auto *headingRow = new QHBoxLayout;
-    headingRow->addWidget(logo);
-    headingRow->addWidget(heading, 1);
+    headingRow->addWidget(m_logo);
+    headingRow->addWidget(m_heading, 1);
 
     auto *buttons = new QHBoxLayout;
     buttons->addStretch(1);
@@ -132,6 +119,39 @@ SignInWindow::SignInWindow(BackgroundSync *sync, const QString &serverProblem, Q
 SignInWindow::~SignInWindow()
 {
     forgetPassword();
+}
+
+void SignInWindow::retranslate()
+{
+    setWindowTitle(tr("Sign in to OTrack"));
+    m_logo->setAccessibleName(tr("OTrack logo"));
+    m_heading->setText(tr("Sign in to OTrack"));
+    m_heading->setAccessibleName(tr("Sign in to OTrack"));
+    m_school->setAccessibleName(tr("School"));
+    m_school->setAccessibleDescription(tr("The name of your school as your data manager gave it to you"));
+    m_username->setAccessibleName(tr("Username"));
+    m_password->setAccessibleName(tr("Password"));
+    m_signIn->setText(tr("&Sign in"));
+    m_signIn->setAccessibleName(tr("Sign in"));
+    m_offline->setText(tr("&Work offline"));
+    m_offline->setAccessibleName(tr("Work offline"));
+    m_offline->setAccessibleDescription(tr("Open your marks on this PC without the server. They sync when the "
+                                           "server can be reached again."));
+    m_busyBar->setAccessibleName(tr("Signing in"));
+    m_error->setAccessibleName(tr("Sign-in problem"));
+    m_hint->setText(tr("Sign in with the school, username and password your data manager gave you. Your data "
+                       "on this PC is kept encrypted and opens only with your password."));
+    m_hint->setAccessibleName(tr("About signing in"));
+    m_schoolLabel->setText(tr("S&chool:"));
+    m_usernameLabel->setText(tr("&Username:"));
+    m_passwordLabel->setText(tr("&Password:"));
+}
+
+void SignInWindow::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QWidget::changeEvent(event);
 }
 
 void SignInWindow::setSchool(const QString &school)

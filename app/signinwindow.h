@@ -45,6 +45,9 @@ public:
     bool isBusy() const { return m_busy; }
     bool isOfflineOffered() const;
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 Q_SIGNALS:
     // The store is open (online, or offline): BackgroundSync::takeStore() hands it over.
     void signedIn(const otrack::SignInResult &result);
@@ -52,6 +55,7 @@ Q_SIGNALS:
     void signInFailed(const otrack::SignInResult &result);
 
 private:
+    void retranslate();
     void onFinished(const SignInResult &result);
     void setBusy(bool busy, const QString &what = QString());
     void showError(const QString &sentence);
@@ -62,6 +66,11 @@ private:
     QString m_offlinePassword;
     bool m_busy = false;
 
+    QLabel *m_logo;
+    QLabel *m_heading;
+    QLabel *m_schoolLabel;
+    QLabel *m_usernameLabel;
+    QLabel *m_passwordLabel;
     QLineEdit *m_school;
     QLineEdit *m_username;
     QLineEdit *m_password;

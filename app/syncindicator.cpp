@@ -16,10 +16,8 @@ SyncIndicator::SyncIndicator(QWidget *parent) : QWidget(parent)
     m_dot->setFixedSize(12, 12);
     m_text = new QLabel(this);
     m_text->setObjectName(QStringLiteral("syncStatus"));
-    m_text->setAccessibleName(tr("Sync status"));
     m_progress = new QProgressBar(this);
     m_progress->setObjectName(QStringLiteral("syncProgress"));
-    m_progress->setAccessibleName(tr("Download progress"));
     m_progress->setMaximumWidth(220);
     m_progress->setTextVisible(true);
     m_progress->hide();
@@ -29,9 +27,6 @@ SyncIndicator::SyncIndicator(QWidget *parent) : QWidget(parent)
     m_conflicts->hide();
     m_syncNow = new QToolButton(this);
     m_syncNow->setObjectName(QStringLiteral("syncNow"));
-    m_syncNow->setText(tr("Sync now"));
-    m_syncNow->setAccessibleName(tr("Sync now"));
-    m_syncNow->setToolTip(tr("Send your changes and fetch your colleagues' now (F5)"));
 
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(4, 0, 4, 0);
@@ -43,7 +38,25 @@ SyncIndicator::SyncIndicator(QWidget *parent) : QWidget(parent)
 
     connect(m_syncNow, &QToolButton::clicked, this, &SyncIndicator::syncNowRequested);
     connect(m_conflicts, &QToolButton::clicked, this, &SyncIndicator::conflictsRequested);
+    retranslate();
     setNotSyncing(tr("Not synced yet"), tr("OTrack syncs once you are signed in."));
+}
+
+void SyncIndicator::retranslate()
+{
+    m_text->setAccessibleName(tr("Sync status"));
+    m_progress->setAccessibleName(tr("Download progress"));
+    m_syncNow->setText(tr("Sync now"));
+    m_syncNow->setAccessibleName(tr("Sync now"));
+    m_syncNow->setToolTip(tr("Send your changes and fetch your colleagues' now (F5)"));
+}
+
+void SyncIndicator::changeEvent(QEvent *event)
+{
+    // The state's own words come again from the window (setStatus) on the same change.
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QWidget::changeEvent(event);
 }
 
 QString SyncIndicator::text() const

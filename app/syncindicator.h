@@ -30,11 +30,15 @@ public:
     QToolButton *syncNowButton() const { return m_syncNow; }
     QToolButton *conflictsButton() const { return m_conflicts; }
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 Q_SIGNALS:
     void syncNowRequested();
     void conflictsRequested();
 
 private:
+    void retranslate();
     void display(const QString &summary, const QString &advice, const QColor &dot);
 
     QLabel *m_dot;

@@ -14,10 +14,13 @@
 
 #include <catch2/catch.hpp>
 
+#include <QAbstractItemView>
 #include <QApplication>
 #include <QClipboard>
 #include <QComboBox>
+#include <QHeaderView>
 #include <QLabel>
+#include <QLineEdit>
 #include <QPushButton>
 #include <QTest>
 
@@ -362,4 +365,70 @@ TEST_CASE("grid: screenshot of the main window with marks", "[app][gui][grid]")
     settle(w);
     w.window->resize(1280, 760);
     otrack::test::screenshot(*w.window, s("main-window-en.png"));
+}
+
+TEST_CASE("main window: every control has an accessible name, the tab order is sensible, large fonts and "
+          "high contrast are honoured",
+          "[app][gui][grid]")
+{
+    const QFont systemFont = QApplication::font();
+    const QPalette systemPalette = QApplication::palette();
+    // A large system font and a dark high-contrast palette, as Windows sets them.
+    QFont large = systemFont;
+    large.setPointSizeF(16);
+    QApplication::setFont(large);
+    QPalette contrast;
+    contrast.setColor(QPalette::Window, Qt::black);
+    contrast.setColor(QPalette::WindowText, Qt::white);
+    contrast.setColor(QPalette::Base, Qt::black);
+    contrast.setColor(QPalette::Text, Qt::white);
+    contrast.setColor(QPalette::Button, Qt::black);
+    contrast.setColor(QPalette::ButtonText, Qt::white);
+    contrast.setColor(QPalette::Highlight, QColor(0x1a, 0xeb, 0xff));
+    contrast.setColor(QPalette::HighlightedText, Qt::black);
+    contrast.setColor(QPalette::ToolTipBase, Qt::black);
+    contrast.setColor(QPalette::ToolTipText, Qt::yellow);
+    QApplication::setPalette(contrast);
+    {
+        Workspace w(12, 6);
+        MarkingPage &p = page(w);
+        p.choose(w.school.groupId, w.school.frameworkId, w.school.termIds[2]);  // the locked term: the banner
+        REQUIRE(w.window->waitUntilLoaded());
+        settle(w);
+
+        for (QWidget *control : w.window->findChildren<QWidget *>()) {
+            if (!control->isVisible() || control->focusPolicy() == Qt::NoFocus)
+                continue;
+            if (qobject_cast<QComboBox *>(control) || qobject_cast<QLineEdit *>(control)
+                || qobject_cast<QAbstractItemView *>(control)) {
+                INFO(control->metaObject()->className() << " " << control->objectName().toStdString());
+                CHECK_FALSE(control->accessibleName().isEmpty());
+            }
+        }
+        // Pickers first, then the filter, then the grid.
+        auto *group = p.findChild<QComboBox *>(s("groupPicker"));
+        REQUIRE(group);
+        QStringList order;
+        QWidget *at = group;
+        for (int i = 0; i < 6; ++i) {
+            order << at->objectName();
+            at = at->nextInFocusChain();
+            while (at && ((at->focusPolicy() & Qt::TabFocus) != Qt::TabFocus || !at->isVisible()))
+                at = at->nextInFocusChain();
+        }
+        INFO(order.join(s(", ")).toStdString());
+        CHECK(order.mid(0, 6)
+              == QStringList{s("groupPicker"), s("frameworkPicker"), s("termPicker"), s("filterPicker"),
+                             s("pupilSearch"), s("markGrid")});
+
+        // Rows grow with the font, and the notice band takes the palette's colours.
+        CHECK(grid(w).verticalHeader()->defaultSectionSize() >= QFontMetrics(large).height());
+        auto *banner = p.findChild<QLabel *>(s("lockedBanner"));
+        REQUIRE(banner);
+        CHECK(banner->styleSheet().contains(QColor(Qt::yellow).name()));
+        w.window->resize(1280, 760);
+        otrack::test::screenshot(*w.window, s("main-window-high-contrast.png"));
+    }
+    QApplication::setFont(systemFont);
+    QApplication::setPalette(systemPalette);
 }
