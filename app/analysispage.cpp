@@ -24,6 +24,7 @@
 #include <QStandardItemModel>
 #include <QStandardPaths>
 #include <QTableView>
+#include <QTimer>
 #include <QValueAxis>
 #include <QVBoxLayout>
 
@@ -101,8 +102,10 @@ AnalysisPage::AnalysisPage(MarkingPage *marking, SessionInfo session, QWidget *p
 
     connect(m_csv, &QPushButton::clicked, this, &AnalysisPage::chooseCsvFile);
     connect(m_pdf, &QPushButton::clicked, this, &AnalysisPage::choosePdfFile);
-    connect(m_marking, &MarkingPage::gridLoaded, this, &AnalysisPage::refresh);
-    connect(m_marking->gridModel(), &QAbstractItemModel::dataChanged, this, &AnalysisPage::refresh);
+    // Recomputed when seen, not at every typed mark: building the charts costs more than the
+    // arithmetic, and a teacher typing on the marking page does not look at them.
+    connect(m_marking, &MarkingPage::gridLoaded, this, &AnalysisPage::markStale);
+    connect(m_marking->gridModel(), &QAbstractItemModel::dataChanged, this, &AnalysisPage::markStale);
     refresh();
 }
 
@@ -117,8 +120,28 @@ void AnalysisPage::showMessage(const QString &text)
     m_message->setAccessibleDescription(text);
 }
 
+void AnalysisPage::markStale()
+{
+    m_stale = true;
+    if (isVisible())
+        QTimer::singleShot(0, this, &AnalysisPage::refreshIfStale);
+}
+
+void AnalysisPage::refreshIfStale()
+{
+    if (m_stale)
+        refresh();
+}
+
+void AnalysisPage::showEvent(QShowEvent *event)
+{
+    refreshIfStale();
+    QWidget::showEvent(event);
+}
+
 void AnalysisPage::refresh()
 {
+    m_stale = false;
     const MarkGrid &grid = m_marking->gridModel()->grid();
     m_analysis = GroupAnalysis::compute(grid);
     if (grid.isEmpty())
@@ -216,6 +239,7 @@ void AnalysisPage::buildCharts()
 
 Status AnalysisPage::exportCsv(const QString &path)
 {
+    refreshIfStale();
     QFile file(path);
     if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
         return Error{ErrorCode::NotWritable, file.errorString()};
@@ -224,6 +248,7 @@ Status AnalysisPage::exportCsv(const QString &path)
 
 Result<bool> AnalysisPage::exportPdf(const QString &path)
 {
+    refreshIfStale();
     ReportInfo info{m_session.schoolName,
                     m_marking->groupText(),
                     m_marking->gridModel()->grid().framework().name,

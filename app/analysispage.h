@@ -26,8 +26,10 @@ class AnalysisPage : public QWidget {
 public:
     AnalysisPage(MarkingPage *marking, SessionInfo session, QWidget *parent = nullptr);
 
-    // Recomputes from the marking page's grid (cheap: arithmetic over what is loaded).
+    // Recomputes from the marking page's grid (arithmetic over what is loaded) and redraws.
     void refresh();
+    // Recomputes if the grid changed since (the page does so by itself when shown).
+    void refreshIfStale();
     const GroupAnalysis &analysis() const { return m_analysis; }
     QTableView *table() const { return m_table; }
 
@@ -37,7 +39,11 @@ public:
     Result<bool> exportPdf(const QString &path);
     QString lastMessage() const;
 
+protected:
+    void showEvent(QShowEvent *event) override;
+
 private:
+    void markStale();
     void chooseCsvFile();
     void choosePdfFile();
     void showMessage(const QString &text);
@@ -54,6 +60,7 @@ private:
     QPushButton *m_csv;
     QPushButton *m_pdf;
     QLabel *m_message;
+    bool m_stale = true;
 };
 
 }  // namespace otrack

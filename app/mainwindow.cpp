@@ -154,12 +154,17 @@ void MainWindow::rebuildForLanguage()
     const auto menus = menuBar()->findChildren<QMenu *>(Qt::FindDirectChildrenOnly);
     menuBar()->clear();
     qDeleteAll(menus);
+    // Last page first: the marking page goes last, as the others read from it, and removing
+    // a tab shows another.
     while (m_tabs->count() > 0) {
-        QWidget *w = m_tabs->widget(0);
-        m_tabs->removeTab(0);
+        QWidget *w = m_tabs->widget(m_tabs->count() - 1);
+        m_tabs->removeTab(m_tabs->count() - 1);
         delete w;
     }
     m_marking = nullptr;
+    m_pupil = nullptr;
+    m_analysis = nullptr;
+    m_conflicts = nullptr;
     m_gridLoaded = false;
     buildPages(m_session);
     connect(

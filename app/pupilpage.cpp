@@ -70,9 +70,18 @@ QString PupilPage::detailsText() const
     return m_name->text() + QLatin1Char('\n') + m_details->text() + QLatin1Char('\n') + m_groups->text();
 }
 
+void PupilPage::showEvent(QShowEvent *event)
+{
+    if (!m_wanted.isEmpty() && m_wanted != m_pupilId)
+        showPupil(m_wanted);
+    QWidget::showEvent(event);
+}
+
 void PupilPage::showPupil(const QString &pupilId)
 {
-    if (pupilId.isEmpty() || pupilId == m_pupilId)
+    // Read when seen: moving through the grid while marking queues no store work for this page.
+    m_wanted = pupilId;
+    if (pupilId.isEmpty() || pupilId == m_pupilId || !isVisible())
         return;
     m_pupilId = pupilId;
     const QString framework = m_marking->frameworkId();

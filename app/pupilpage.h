@@ -30,11 +30,15 @@ public:
 Q_SIGNALS:
     void loaded();
 
+protected:
+    void showEvent(QShowEvent *event) override;
+
 private:
     StoreWorker *m_worker;
     MarkingPage *m_marking;
     SessionInfo m_session;
     QString m_pupilId;
+    QString m_wanted;
     QLabel *m_name;
     QLabel *m_details;
     QLabel *m_groups;

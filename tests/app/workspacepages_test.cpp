@@ -69,7 +69,9 @@ TEST_CASE("pupil panel: details, groups and attainment across terms", "[app][gui
     PupilPage *pupil = main.pupilPage();
     REQUIRE(pupil);
     QSignalSpy loaded(pupil, &PupilPage::loaded);
-    // The grid opens on the first pupil; the panel follows the grid's current pupil.
+    // The grid opens on the first pupil; the panel follows the grid's current pupil (read when
+    // the page is shown).
+    main.pages()->setCurrentWidget(pupil);
     REQUIRE(QTest::qWaitFor([&] { return pupil->chartPoints().size() == 2; }, 10000));
     CHECK(pupil->pupilId() == w.school.pupilIds[0]);
     CHECK(pupil->detailsText().contains(s("Pupil0001 Zebedeeson")));
@@ -79,6 +81,7 @@ TEST_CASE("pupil panel: details, groups and attainment across terms", "[app][gui
     // Pupil 1, four objectives: Autumn 1 cycles EXP GDS WTS EXP (2 3 1 2: mean 2);
     // Autumn 2 GDS WTS EXP GDS (3 1 2 3: mean 9/4).
     MarkGridView &view = *main.markingPage()->gridView();
+    loaded.clear();
     view.selectionModel()->setCurrentIndex(view.model()->index(1, MarkGridModel::FlagColumnCount),
                                            QItemSelectionModel::ClearAndSelect);
     REQUIRE(QTest::qWaitFor([&] { return !loaded.isEmpty(); }, 10000));
@@ -90,7 +93,6 @@ TEST_CASE("pupil panel: details, groups and attainment across terms", "[app][gui
     CHECK(points[0].first == s("Autumn 1 2026/27"));
     CHECK(points[0].second == Approx(2.0));
     CHECK(points[1].second == Approx(2.25));
-    main.pages()->setCurrentWidget(pupil);
     main.resize(1100, 700);
     test::screenshot(main, s("pupil-panel.png"));
 }
@@ -101,6 +103,8 @@ TEST_CASE("analysis view: the table, the CSV and a readable PDF report", "[app][
     MainWindow &main = *w.window;
     AnalysisPage *analysis = main.analysisPage();
     REQUIRE(analysis);
+    main.pages()->setCurrentWidget(analysis);
+    QApplication::processEvents();
     const GroupAnalysis expected = GroupAnalysis::compute(main.markingPage()->gridModel()->grid());
     // The page shows what core computes: the subject line first, then each objective.
     auto *model = qobject_cast<QStandardItemModel *>(analysis->table()->model());
