@@ -77,21 +77,22 @@ QUrl ServerEndpoint::url(const QString &apiPath) const
     return result;
 }
 
-QSslConfiguration ServerEndpoint::sslConfiguration() const
+ServerEndpoint::ServerEndpoint(QUrl baseUrl, QList<QSslCertificate> pinned)
+    : m_baseUrl(std::move(baseUrl)), m_pinned(std::move(pinned)), m_ssl(QSslConfiguration::defaultConfiguration())
 {
-    QSslConfiguration config = QSslConfiguration::defaultConfiguration();
-    config.setProtocol(QSsl::TlsV1_2OrLater);
-    config.setPeerVerifyMode(QSslSocket::VerifyPeer);
+    m_ssl.setProtocol(QSsl::TlsV1_2OrLater);
+    m_ssl.setPeerVerifyMode(QSslSocket::VerifyPeer);
+    // Read once: the system's CAs are parsed from disk on every call, which cost more than the
+    // rest of a no-change sync, and one shared configuration lets the connections be reused.
     QList<QSslCertificate> authorities = QSslConfiguration::systemCaCertificates();
     authorities.append(m_pinned);
-    config.setCaCertificates(authorities);
-    return config;
+    m_ssl.setCaCertificates(authorities);
 }
 
 QNetworkRequest ServerEndpoint::request(const QString &apiPath, int timeoutMs) const
 {
     QNetworkRequest request(url(apiPath));
-    request.setSslConfiguration(sslConfiguration());
+    request.setSslConfiguration(m_ssl);
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::SameOriginRedirectPolicy);
     request.setTransferTimeout(timeoutMs);
     request.setRawHeader(QByteArray(protocol::kProtocolHeader), protocol::protocolHeaderValue());

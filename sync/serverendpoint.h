@@ -30,7 +30,7 @@ public:
     QUrl url(const QString &apiPath) const;
 
     const QList<QSslCertificate> &pinnedCertificates() const { return m_pinned; }
-    QSslConfiguration sslConfiguration() const;
+    const QSslConfiguration &sslConfiguration() const { return m_ssl; }
 
     // A request for `apiPath` with the TLS policy, the protocol headers every request
     // carries, a same-origin redirect policy and a transfer timeout.
@@ -39,13 +39,11 @@ public:
     static constexpr int kDefaultTimeoutMs = 15000;
 
 private:
-    ServerEndpoint(QUrl baseUrl, QList<QSslCertificate> pinned)
-        : m_baseUrl(std::move(baseUrl)), m_pinned(std::move(pinned))
-    {
-    }
+    ServerEndpoint(QUrl baseUrl, QList<QSslCertificate> pinned);
 
     QUrl m_baseUrl;
     QList<QSslCertificate> m_pinned;
+    QSslConfiguration m_ssl;
 };
 
 }  // namespace otrack

@@ -1,6 +1,7 @@
 #include "syncengine.h"
 
 #include "conflictstore.h"
+#include "legalsync.h"
 #include "logging.h"
 #include "loginrequest.h"
 #include "loginresponse.h"
@@ -23,6 +24,8 @@ const QString kRefreshPath = u"/v1/auth/refresh"_s;
 const QString kLogoutPath = u"/v1/auth/logout"_s;
 const QString kPushPath = u"/v1/sync/push"_s;
 const QString kPullPath = u"/v1/sync/pull"_s;
+const QString kDocumentsPath = u"/v1/legal/documents"_s;
+const QString kAcceptancesPath = u"/v1/legal/acceptances"_s;
 
 }  // namespace
 
@@ -165,19 +168,22 @@ void SyncEngine::failed(const ApiReply &reply)
     finishWith(SyncStatus::State::Error, reply.detail);
 }
 
-void SyncEngine::call(const Call &request, OnReply onOk, OnReply onGone, bool refreshed)
+void SyncEngine::call(const Call &request, OnReply onOk, OnReply onGone, bool refreshed, OnRefused onRefused)
 {
-    auto handle = [this, request, onOk, onGone, refreshed](const ApiReply &reply) {
+    auto handle = [this, request, onOk, onGone, refreshed, onRefused](const ApiReply &reply) {
         if (!m_store)
             return;
         if (reply.ok())
             return onOk(reply);
         if (reply.httpStatus == 410 && onGone)
             return onGone(reply);
+        if (reply.kind == ApiReply::Kind::HttpError && onRefused && onRefused(reply))
+            return;
         const bool expired
             = reply.httpStatus == 401 && reply.errorCode() != QLatin1StringView(ApiError::kDeviceRevoked);
         if (expired && request.authenticated && !refreshed && !m_session.refreshToken.isEmpty())
-            return refreshThen([this, request, onOk, onGone] { call(request, onOk, onGone, true); });
+            return refreshThen(
+                [this, request, onOk, onGone, onRefused] { call(request, onOk, onGone, true, onRefused); });
         failed(reply);
     };
     if (request.post)
@@ -303,7 +309,104 @@ void SyncEngine::sync()
     }
     if (!begin())
         return;
-    pushNext();
+    uploadAcceptances();
+}
+
+LegalSync SyncEngine::legal()
+{
+    return LegalSync(m_store->database(), m_session.schoolId);
+}
+
+void SyncEngine::uploadAcceptances()
+{
+    auto batch = legal().nextBatch(AcceptanceRequest::kMaxAcceptances, m_skippedAcceptances);
+    if (!batch)
+        return storeFailed(batch.error());
+    if (batch->isEmpty())
+        return fetchDocuments();
+    const QList<AcceptanceRecord> sent = batch.value();
+    const auto onOk = [this, sent](const ApiReply &reply) {
+        auto answer = AcceptanceResponse::decode(reply.body);
+        if (!answer)
+            return finishWith(SyncStatus::State::Error, u"bad acceptance answer: "_s + answer.error().message);
+        if (auto kept = legal().recorded(sent, answer.value()); !kept)
+            return storeFailed(kept.error());
+        qCInfo(lcSync) << "uploaded" << sent.size() << "legal acceptances";
+        uploadAcceptances();
+    };
+    // The batch is all or nothing; a refusal names the record at fault, which is set aside
+    // (for this sync when its version is not published, for good otherwise) and the rest go.
+    call({true, kAcceptancesPath, AcceptanceRequest{sent}.encode(), {}, true}, onOk, {}, false,
+         [this, sent](const ApiReply &reply) {
+             const auto index
+                 = LegalSync::refusedRecord(reply.apiError ? reply.apiError->field : QString(), sent.size());
+             const bool refusal = reply.httpStatus == 400 || reply.httpStatus == 403 || reply.httpStatus == 404
+                 || reply.httpStatus == 409;
+             if (!index || !refusal || reply.errorCode() == QLatin1StringView(ApiError::kLegalAcceptanceRequired))
+                 return false;
+             const AcceptanceRecord &record = sent.at(*index);
+             if (reply.httpStatus == 404) {
+                 qCInfo(lcSync) << "legal acceptance" << record.id << "names a version the server has not published";
+                 m_skippedAcceptances.insert(record.id);
+             } else if (auto setAside = legal().refused(record, reply.detail); !setAside) {
+                 storeFailed(setAside.error());
+                 return true;
+             }
+             uploadAcceptances();
+             return true;
+         });
+}
+
+void SyncEngine::fetchDocuments()
+{
+    call({false, kDocumentsPath, {}, {}, true}, [this](const ApiReply &reply) {
+        auto list = LegalDocumentsResponse::decode(reply.body);
+        if (!list)
+            return finishWith(SyncStatus::State::Error, u"bad legal documents answer: "_s + list.error().message);
+        QStringList published;
+        for (const PublishedDocument &document : std::as_const(list->documents))
+            published.append(document.sha256);
+        if (published != m_publishedSeen) {
+            m_publishedSeen = published;
+            if (!m_skippedAcceptances.isEmpty()) {
+                // Something new was published: the acceptances set aside may be taken now.
+                m_skippedAcceptances.clear();
+                return uploadAcceptances();
+            }
+        }
+        auto missing = legal().missing(list.value());
+        if (!missing)
+            return storeFailed(missing.error());
+        fetchNextDocument(missing.value(), list.value());
+    });
+}
+
+void SyncEngine::fetchNextDocument(QList<PublishedDocument> missing, const LegalDocumentsResponse &list)
+{
+    if (missing.isEmpty()) {
+        if (auto recorded = legal().serverRequires(list); !recorded)
+            return storeFailed(recorded.error());
+        if (list.toAccept.isEmpty())
+            return pushNext();
+        QStringList kinds;
+        for (LegalKind kind : list.toAccept)
+            kinds.append(toString(kind));
+        return finishWith(SyncStatus::State::WaitingForLegalAcceptance,
+                          u"the current legal documents are not accepted yet: "_s + kinds.join(u", "_s));
+    }
+    const PublishedDocument next = missing.takeFirst();
+    const QString path = kDocumentsPath + u'/' + toString(next.kind) + u'/' + next.version;
+    call({false, path, {}, {}, true}, [this, next, missing, list](const ApiReply &reply) {
+        auto document = PublishedDocument::decode(reply.body);
+        if (!document)
+            return finishWith(SyncStatus::State::Error, u"bad legal document answer: "_s + document.error().message);
+        if (document->sha256 != next.sha256)
+            return finishWith(SyncStatus::State::Error, u"the server sent another text than it lists"_s);
+        if (auto stored = legal().store(document.value()); !stored)
+            return finishWith(SyncStatus::State::Error, stored.error().message);
+        Q_EMIT dataChanged();
+        fetchNextDocument(missing, list);
+    });
 }
 
 void SyncEngine::pushNext()

@@ -1,6 +1,8 @@
 #pragma once
 
 #include "apiclient.h"
+#include "legaldocumentsresponse.h"
+#include "legalsync.h"
 #include "localstore.h"
 #include "loginresponse.h"
 #include "syncprogress.h"
@@ -8,6 +10,7 @@
 #include "syncstatus.h"
 
 #include <QObject>
+#include <QSet>
 
 #include <functional>
 #include <memory>
@@ -15,7 +18,8 @@
 namespace otrack {
 
 // The client sync engine for one unlocked store (docs/sync.md): online login, token refresh,
-// logout, and a sync that pushes the whole outbox in batches, then pulls every page after the
+// logout, and a sync that first uploads the legal ledger's new acceptances and fetches newer
+// legal documents, then pushes the whole outbox in batches, then pulls every page after the
 // stored cursor. One operation at a time; each ends with exactly one `finished`.
 //
 // What each answer does: 401 -> one token refresh, then the request again, else AuthRequired;
@@ -77,9 +81,15 @@ private:
         bool authenticated = true;
     };
     using OnReply = std::function<void(const ApiReply &)>;
+    // Given an HTTP error first; true when it dealt with it.
+    using OnRefused = std::function<bool(const ApiReply &)>;
 
-    void call(const Call &call, OnReply onOk, OnReply onGone = {}, bool refreshed = false);
+    void call(const Call &call, OnReply onOk, OnReply onGone = {}, bool refreshed = false, OnRefused onRefused = {});
     void refreshThen(std::function<void()> retry);
+    LegalSync legal();
+    void uploadAcceptances();
+    void fetchDocuments();
+    void fetchNextDocument(QList<PublishedDocument> missing, const LegalDocumentsResponse &list);
     void pushNext();
     void pullNext();
     void finishWith(SyncStatus::State state, const QString &detail = QString(),
@@ -98,6 +108,10 @@ private:
     int m_pageLimit = 1000;
     bool m_busy = false;
     bool m_schoolNotActive = false;
+    // Acceptances naming a version the server has not published: not sent again until the
+    // server's list of published documents changes.
+    QSet<QString> m_skippedAcceptances;
+    QStringList m_publishedSeen;
 };
 
 }  // namespace otrack

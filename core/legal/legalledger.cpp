@@ -5,6 +5,8 @@
 #include <QDateTime>
 #include <QUuid>
 
+#include <algorithm>
+
 namespace otrack {
 
 namespace {
@@ -18,13 +20,17 @@ struct StoredRow {
 constexpr std::string_view kSelectRows
     = "SELECT seq, id, school_id, user_id, kind, version, sha256, accepted_at, device_id, app_version, "
       "signatory_name, signatory_position, prev_hash, row_hash FROM acceptances ORDER BY seq";
+constexpr std::string_view kSelectUnsynced
+    = "SELECT seq, id, school_id, user_id, kind, version, sha256, accepted_at, device_id, app_version, "
+      "signatory_name, signatory_position, prev_hash, row_hash FROM acceptances WHERE synced = 0 AND seq >= ?1 "
+      "ORDER BY seq LIMIT ?2";
 
-Result<QList<StoredRow>> readRows(Database &db)
+// sync_state's entry for the server's required versions: SHA-256s separated by commas.
+const QString kServerRequired = QStringLiteral("legal_server_required");
+
+Result<QList<StoredRow>> readRows(Query &query)
 {
-    auto query = db.prepare(kSelectRows);
-    if (!query)
-        return query.error();
-    return query->collect([](const Query &q) {
+    return query.collect([](const Query &q) {
         StoredRow row;
         row.seq = q.int64(0);
         Acceptance &a = row.acceptance;
@@ -45,6 +51,14 @@ Result<QList<StoredRow>> readRows(Database &db)
         a.rowHash = q.text(13);
         return row;
     });
+}
+
+Result<QList<StoredRow>> readRows(Database &db)
+{
+    auto query = db.prepare(kSelectRows);
+    if (!query)
+        return query.error();
+    return readRows(query.value());
 }
 
 LedgerProblem problem(LedgerProblem::Kind kind, const StoredRow &row, const QString &description)
@@ -184,9 +198,17 @@ Result<QList<RequiredDocument>> LegalLedger::requiredDocuments(const LegalDocume
     auto current = currentDocuments(embedded);
     if (!current)
         return current.error();
+    // The server's gate may wait for a version older than the newest one known here (a build
+    // that embeds a version not yet published): that one is required too.
+    auto serverRequired = serverRequiredDocuments();
+    if (!serverRequired)
+        return serverRequired.error();
     QList<RequiredDocument> required;
-    for (const LegalDocument &document : std::as_const(current.value())) {
-        if (!document.isFor(LegalDocument::kAudienceStaff))
+    for (const LegalDocument &document : current.value() + serverRequired.value()) {
+        const bool listed = std::any_of(required.cbegin(), required.cend(), [&](const RequiredDocument &r) {
+            return r.document.sha256() == document.sha256();
+        });
+        if (listed || !document.isFor(LegalDocument::kAudienceStaff))
             continue;
         auto accepted = isAccepted(document, check->trustedFromSeq);
         if (!accepted)
@@ -201,10 +223,31 @@ Result<QList<RequiredDocument>> LegalLedger::requiredDocuments(const LegalDocume
     return required;
 }
 
+Result<QList<LegalDocument>> LegalLedger::serverRequiredDocuments()
+{
+    auto query = m_db.prepare("SELECT value FROM sync_state WHERE name = ?1");
+    if (!query)
+        return query.error();
+    auto row = query->bind(1, kServerRequired).next();
+    if (!row)
+        return row.error();
+    const QStringList shas = row.value() ? query->text(0).split(QLatin1Char(','), Qt::SkipEmptyParts) : QStringList();
+    QList<LegalDocument> documents;
+    if (shas.isEmpty())
+        return documents;
+    auto stored = storedDocuments();
+    if (!stored)
+        return stored.error();
+    for (const LegalDocument &document : std::as_const(stored.value()))
+        if (shas.contains(document.sha256()))
+            documents.append(document);
+    return documents;
+}
+
 Result<bool> LegalLedger::isAccepted(const LegalDocument &document, qint64 trustedFromSeq)
 {
     auto query = m_db.prepare("SELECT count(*) FROM acceptances WHERE user_id = ?1 AND kind = ?2 AND sha256 = ?3 "
-                              "AND seq >= ?4");
+                              "AND seq >= ?4 AND synced <> 2");
     if (!query)
         return query.error();
     auto row = query->bind(1, m_identity.userId)
@@ -307,15 +350,70 @@ Result<QList<Acceptance>> LegalLedger::record(const QList<LegalDocument> &docume
     return recorded;
 }
 
+namespace {
+
+QList<Acceptance> acceptancesOf(const QList<StoredRow> &rows)
+{
+    QList<Acceptance> result;
+    for (const StoredRow &row : rows)
+        result.append(row.acceptance);
+    return result;
+}
+
+}  // namespace
+
 Result<QList<Acceptance>> LegalLedger::acceptances()
 {
     auto rows = readRows(m_db);
     if (!rows)
         return rows.error();
-    QList<Acceptance> result;
-    for (const StoredRow &row : std::as_const(rows.value()))
-        result.append(row.acceptance);
-    return result;
+    return acceptancesOf(rows.value());
+}
+
+Result<QList<Acceptance>> LegalLedger::unsynced(int limit)
+{
+    auto check = verify();
+    if (!check)
+        return check.error();
+    auto query = m_db.prepare(kSelectUnsynced);
+    if (!query)
+        return query.error();
+    query->bind(1, check->trustedFromSeq).bind(2, limit);
+    auto rows = readRows(query.value());
+    if (!rows)
+        return rows.error();
+    return acceptancesOf(rows.value());
+}
+
+Status LegalLedger::markUploaded(const QStringList &ids, Upload state)
+{
+    for (const QString &id : ids) {
+        auto update = m_db.prepare("UPDATE acceptances SET synced = ?1 WHERE id = ?2");
+        if (!update)
+            return update.error();
+        if (auto done = update->bind(1, static_cast<int>(state)).bind(2, id).run(); !done)
+            return done.error();
+    }
+    return {};
+}
+
+Result<bool> LegalLedger::hasDocument(const QString &sha256)
+{
+    auto query = m_db.prepare("SELECT count(*) FROM legal_documents WHERE sha256 = ?1");
+    if (!query)
+        return query.error();
+    auto row = query->bind(1, sha256).next();
+    if (!row)
+        return row.error();
+    return query->int64(0) > 0;
+}
+
+Status LegalLedger::setServerRequired(const QStringList &sha256s)
+{
+    auto query = m_db.prepare("INSERT OR REPLACE INTO sync_state (name, value) VALUES (?1, ?2)");
+    if (!query)
+        return query.error();
+    return query->bind(1, kServerRequired).bind(2, sha256s.join(QLatin1Char(','))).run();
 }
 
 }  // namespace otrack

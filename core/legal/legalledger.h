@@ -74,7 +74,8 @@ public:
     // The newest version of each kind, from `embedded` and the store's documents.
     Result<QList<LegalDocument>> currentDocuments(const LegalDocumentSet &embedded);
     // The current documents for staff that this user has not accepted (by SHA-256) in a
-    // trusted row, in kind order.
+    // trusted row the server has not refused, in kind order; then any version the server's
+    // gate waits for (setServerRequired) that is not accepted either.
     Result<QList<RequiredDocument>> requiredDocuments(const LegalDocumentSet &embedded);
     // The text of the last version of `kind` this user accepted other than `currentSha256`.
     Result<std::optional<LegalDocument>> previousAccepted(LegalKind kind, const QString &currentSha256,
@@ -88,8 +89,28 @@ public:
     // Every row, oldest first.
     Result<QList<Acceptance>> acceptances();
 
+    // ---- The ledger's side of sync (docs/legal.md, Sync) ----
+
+    // A row's `synced` column: not yet on the server, recorded there, or refused by it for
+    // good (a signature by someone who may not sign, another text under a published hash). A
+    // refused row stays in the chain but no longer counts as an acceptance.
+    enum class Upload { Pending = 0, Recorded = 1, Refused = 2 };
+
+    // Up to `limit` rows not yet on the server, oldest first, from the trusted part of the
+    // chain only: rows before a break are never sent as this user's acceptances.
+    Result<QList<Acceptance>> unsynced(int limit);
+    // Sets the `synced` column of these rows (by id), in the caller's transaction if any.
+    Status markUploaded(const QStringList &ids, Upload state);
+    // Whether the store holds the text whose SHA-256 is `sha256`.
+    Result<bool> hasDocument(const QString &sha256);
+    // The versions (by SHA-256) that the server's gate waits for this user to accept. They
+    // are required even where this build embeds a newer version of the kind, so that a 403
+    // legal_acceptance_required can always be resolved by accepting. Replaces the last list.
+    Status setServerRequired(const QStringList &sha256s);
+
 private:
     Result<QList<LegalDocument>> storedDocuments();
+    Result<QList<LegalDocument>> serverRequiredDocuments();
     Result<bool> isAccepted(const LegalDocument &document, qint64 trustedFromSeq);
 
     Database &m_db;

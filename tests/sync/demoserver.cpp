@@ -37,7 +37,11 @@ void DemoServer::start()
 
 void DemoServer::stop()
 {
-    REQUIRE(m_process.stop() == 0);
+    const int exitCode = m_process.stop();
+    // A server that crashed says why at the end of its log (an ASan report, say).
+    INFO("otrack-server exited with " << exitCode << "; the end of its log:\n"
+                                      << readFile(m_dir.file(u"server.log"_s)).right(6000).toStdString());
+    REQUIRE(exitCode == 0);
 }
 
 void DemoServer::restart()

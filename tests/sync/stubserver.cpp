@@ -1,5 +1,10 @@
 #include "stubserver.h"
 
+#include "apierror.h"
+#include "legaldocumentsresponse.h"
+#include "loginresponse.h"
+#include "pullresponse.h"
+
 #include <QFile>
 #include <QSslKey>
 #include <QSslSocket>
@@ -11,6 +16,35 @@ namespace otrack::test {
 StubServer::StubServer(const TestPki &pki, Responder responder) : m_pki(pki), m_responder(std::move(responder))
 {
     listen(QHostAddress::LocalHost, 0);
+}
+
+StubServer::Answer StubServer::loginAnswer(const QString &schoolId, const QString &userId)
+{
+    LoginResponse login;
+    login.accessToken = u"access"_s;
+    login.refreshToken = u"refresh"_s;
+    login.accessExpiresAt = login.refreshExpiresAt = 4102444800000;
+    login.user = {userId, schoolId, u"t.one"_s, u"T One"_s, Role::Teacher};
+    login.school = {schoolId, u"Stub School"_s, QString(), SchoolStatus::Active};
+    login.deviceKey = QString::fromLatin1(QByteArray(32, 'k').toBase64());
+    return {200, login.encode()};
+}
+
+StubServer::Answer StubServer::errorAnswer(int status, const char *code)
+{
+    return {status, ApiError{QString::fromLatin1(code), u"stub"_s, QString()}.encode()};
+}
+
+StubServer::Answer StubServer::noLegalDocuments()
+{
+    return {200, LegalDocumentsResponse{}.encode()};
+}
+
+StubServer::Answer StubServer::emptyPull()
+{
+    PullResponse page;
+    page.epoch = 1;
+    return {200, page.encode()};
 }
 
 QString StubServer::url() const

@@ -4,6 +4,7 @@
 
 #include <QByteArray>
 #include <QList>
+#include <QString>
 #include <QTcpServer>
 
 #include <functional>
@@ -23,6 +24,15 @@ public:
     using Responder = std::function<Answer(const QByteArray &method, const QByteArray &path)>;
 
     StubServer(const TestPki &pki, Responder responder);
+
+    // Answers in the protocol's shapes: a login for user `userId` of school `schoolId` with
+    // tokens that never expire and a device key; an error; the legal documents when nothing is
+    // published; the last page of a pull with nothing in it.
+    static Answer loginAnswer(const QString &schoolId = QStringLiteral("s1"),
+                              const QString &userId = QStringLiteral("u1"));
+    static Answer errorAnswer(int status, const char *code);
+    static Answer noLegalDocuments();
+    static Answer emptyPull();
 
     QString url() const;
     // "METHOD PATH" of every request so far.

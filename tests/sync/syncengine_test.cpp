@@ -19,6 +19,7 @@ using namespace Qt::StringLiterals;
 using otrack::test::DemoServer;
 using otrack::test::TempDir;
 using otrack::test::TestClient;
+using Stub = otrack::test::StubServer;
 using State = SyncStatus::State;
 
 namespace {
@@ -322,27 +323,6 @@ TEST_CASE("wrong credentials at login leave the store signed out", "[sync][engin
     CHECK_FALSE(client.engine().session().loggedIn());
 }
 
-namespace {
-
-otrack::test::StubServer::Answer loginAnswer(const QString &schoolId = u"s1"_s, const QString &userId = u"u1"_s)
-{
-    LoginResponse login;
-    login.accessToken = u"access"_s;
-    login.refreshToken = u"refresh"_s;
-    login.accessExpiresAt = login.refreshExpiresAt = 4102444800000;
-    login.user = {userId, schoolId, u"t.one"_s, u"T One"_s, Role::Teacher};
-    login.school = {schoolId, u"Stub School"_s, QString(), SchoolStatus::Active};
-    login.deviceKey = QString::fromLatin1(QByteArray(32, 'k').toBase64());
-    return {200, login.encode()};
-}
-
-otrack::test::StubServer::Answer errorAnswer(int status, const char *code)
-{
-    return {status, ApiError{QString::fromLatin1(code), u"stub"_s, QString()}.encode()};
-}
-
-}  // namespace
-
 TEST_CASE("426 keeps the outbox and reports that an upgrade is needed", "[sync][engine]")
 {
     TempDir dir;
@@ -351,8 +331,10 @@ TEST_CASE("426 keeps the outbox and reports that an upgrade is needed", "[sync][
     REQUIRE(store.ok());
     const auto fixture = otrack::test::seedSchool(store.value()->database(), 2, 2);
     otrack::test::StubServer stub(pki, [&fixture](const QByteArray &, const QByteArray &path) {
-        return path.startsWith("/v1/auth/login") ? loginAnswer(fixture.schoolId, fixture.teacherId)
-                                                 : errorAnswer(426, ApiError::kUpgradeRequired);
+        if (path.startsWith("/v1/auth/login"))
+            return Stub::loginAnswer(fixture.schoolId, fixture.teacherId);
+        return path.startsWith("/v1/legal/documents") ? Stub::noLegalDocuments()
+                                                      : Stub::errorAnswer(426, ApiError::kUpgradeRequired);
     });
     SyncEngine engine(std::move(store.value()), ServerEndpoint::create(stub.url(), pki.caCertificate).value());
     REQUIRE(engine.load().ok());
@@ -375,7 +357,10 @@ TEST_CASE("403 legal acceptance required is its own state and nothing is pulled"
     TempDir dir;
     const auto pki = otrack::test::makeTestPki(dir.path());
     otrack::test::StubServer stub(pki, [](const QByteArray &, const QByteArray &path) {
-        return path.startsWith("/v1/auth/login") ? loginAnswer() : errorAnswer(403, ApiError::kLegalAcceptanceRequired);
+        if (path.startsWith("/v1/auth/login"))
+            return Stub::loginAnswer();
+        return path.startsWith("/v1/legal/documents") ? Stub::noLegalDocuments()
+                                                      : Stub::errorAnswer(403, ApiError::kLegalAcceptanceRequired);
     });
     auto store = LocalStore::create(dir.file(u"store"_s), u"stub password"_s, ScryptParams::fastForTests());
     REQUIRE(store.ok());
@@ -391,14 +376,16 @@ TEST_CASE("403 legal acceptance required is its own state and nothing is pulled"
     CHECK(engine.status().state == State::WaitingForLegalAcceptance);
     CHECK(engine.session().cursor == 0);
     CHECK(engine.session().loggedIn());
-    CHECK(stub.requests().size() == 2);
+    REQUIRE(stub.requests().size() == 3);
+    CHECK(stub.requests().at(1).startsWith("GET /v1/legal/documents"));
+    CHECK(stub.requests().at(2).startsWith("GET /v1/sync/pull"));
 }
 
 TEST_CASE("an untrusted certificate is reported with its reason and nothing is sent", "[sync][engine]")
 {
     TempDir dir;
     const auto pki = otrack::test::makeTestPki(dir.path());
-    otrack::test::StubServer stub(pki, [](const QByteArray &, const QByteArray &) { return loginAnswer(); });
+    otrack::test::StubServer stub(pki, [](const QByteArray &, const QByteArray &) { return Stub::loginAnswer(); });
     auto store = LocalStore::create(dir.file(u"store"_s), u"stub password"_s, ScryptParams::fastForTests());
     REQUIRE(store.ok());
     SyncEngine engine(std::move(store.value()), ServerEndpoint::create(stub.url(), pki.otherCaCertificate).value());
