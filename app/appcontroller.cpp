@@ -7,6 +7,7 @@
 #include "mainwindow.h"
 #include "signinwindow.h"
 #include "storelocation.h"
+#include "storeworker.h"
 
 #include <QApplication>
 #include <QDir>
@@ -128,53 +129,114 @@ void AppController::onSignedIn(const SignInResult &result)
     // case-folded as the store's folder is (docs/legal.md).
     m_identity = {m_signIn->school().toCaseFolded(), m_signIn->username().toCaseFolded(), deviceId.value(),
                   QApplication::applicationVersion()};
-    auto embedded = LegalDocumentSet::embedded();
-    if (!embedded)
-        return failAndQuit(embedded.error());
-    LegalLedger ledger(store->database(), m_identity);
-    auto check = ledger.verify();
-    if (!check)
-        return failAndQuit(check.error());
-    auto required = ledger.requiredDocuments(embedded.value());
-    if (!required)
-        return failAndQuit(required.error());
-
-    // The school's owner signs its Data Processing Terms while the school awaits them
-    // (the login answer says who and what): the signatory variant, with those terms in it.
-    bool signatory = false;
-    if (result.role == u"owner" && result.schoolStatus == u"awaiting_terms") {
-        auto current = ledger.currentDocuments(embedded.value());
-        if (!current)
-            return failAndQuit(current.error());
-        const auto terms = std::find_if(current->cbegin(), current->cend(), [](const LegalDocument &d) {
-            return d.kind() == LegalKind::DataProcessingTerms;
-        });
-        if (terms != current->cend()) {
-            auto signedAlready = signedAsSignatory(ledger, *terms, check->intact());
-            if (!signedAlready)
-                return failAndQuit(signedAlready.error());
-            signatory = !signedAlready.value();
-            const bool listed = std::any_of(required->cbegin(), required->cend(), [&](const RequiredDocument &r) {
-                return r.document.kind() == LegalKind::DataProcessingTerms;
-            });
-            if (signatory && !listed)
-                required->prepend({*terms, std::nullopt});
-        }
-    }
-    if (required->isEmpty())
+    auto due = legalDue(store->database(), m_identity, result.role, result.schoolStatus);
+    if (!due)
+        return failAndQuit(due.error());
+    if (due->documents.isEmpty())
         return openMainWindow(std::move(store));
 
-    qCInfo(lcUi) << required->size() << "legal documents to accept before any data is shown"
-                 << (signatory ? "(as the school's signatory)" : "");
+    qCInfo(lcUi) << due->documents.size() << "legal documents to accept before any data is shown"
+                 << (due->signatory ? "(as the school's signatory)" : "");
     m_pendingStore = std::move(store);
-    m_legal = new LegalAcceptanceDialog(required.value());
-    m_legal->setSignatoryMode(signatory);
-    if (!check->intact())
-        m_legal->showLedgerWarning();
+    m_legal = makeLegalDialog(due.value(), nullptr);
     connect(m_legal, &QDialog::finished, this, &AppController::onLegalFinished);
     m_signIn->hide();
     m_legal->show();
     scheduleScreenshot();
+}
+
+Result<LegalDue> AppController::legalDue(Database &db, const LedgerIdentity &identity, const QString &role,
+                                         const QString &schoolStatus)
+{
+    auto embedded = LegalDocumentSet::embedded();
+    if (!embedded)
+        return embedded.error();
+    LegalLedger ledger(db, identity);
+    auto check = ledger.verify();
+    if (!check)
+        return check.error();
+    auto required = ledger.requiredDocuments(embedded.value());
+    if (!required)
+        return required.error();
+    LegalDue due{required.value(), false, check->intact()};
+    // The school's owner signs its Data Processing Terms while the school awaits them (the
+    // login answer says who and what): the signatory variant, with those terms in it.
+    if (role != u"owner" || schoolStatus != u"awaiting_terms")
+        return due;
+    auto current = ledger.currentDocuments(embedded.value());
+    if (!current)
+        return current.error();
+    const auto terms = std::find_if(current->cbegin(), current->cend(),
+                                    [](const LegalDocument &d) { return d.kind() == LegalKind::DataProcessingTerms; });
+    if (terms == current->cend())
+        return due;
+    auto signedAlready = signedAsSignatory(ledger, *terms, due.ledgerIntact);
+    if (!signedAlready)
+        return signedAlready.error();
+    due.signatory = !signedAlready.value();
+    const bool listed = std::any_of(due.documents.cbegin(), due.documents.cend(), [](const RequiredDocument &r) {
+        return r.document.kind() == LegalKind::DataProcessingTerms;
+    });
+    if (due.signatory && !listed)
+        due.documents.prepend({*terms, std::nullopt});
+    return due;
+}
+
+LegalAcceptanceDialog *AppController::makeLegalDialog(const LegalDue &due, QWidget *parent)
+{
+    auto *dialog = new LegalAcceptanceDialog(due.documents, parent);
+    dialog->setSignatoryMode(due.signatory);
+    if (!due.ledgerIntact)
+        dialog->showLedgerWarning();
+    return dialog;
+}
+
+void AppController::onLegalNeededInSession()
+{
+    // The server's gate waits for documents (sync recorded which): ask for them now, over the
+    // main window, rather than sending the teacher away to sign in again.
+    if (!m_main || m_legal)
+        return;
+    m_main->storeWorker()->run(
+        this,
+        [identity = m_identity, role = m_signInResult.role, status = m_signInResult.schoolStatus](LocalStore &store) {
+            return legalDue(store.database(), identity, role, status);
+        },
+        [this](Result<LegalDue> due) {
+            if (!due) {
+                qCWarning(lcUi) << "cannot check the legal documents:" << errorCodeName(due.error().code);
+                return;
+            }
+            if (due->documents.isEmpty() || !m_main || m_legal)
+                return;
+            qCInfo(lcUi) << due->documents.size() << "legal documents the server waits for";
+            m_legal = makeLegalDialog(due.value(), m_main);
+            connect(m_legal, &QDialog::finished, this, [this](int result) {
+                m_legal->hide();
+                m_legal->deleteLater();
+                if (result != QDialog::Accepted) {
+                    qCInfo(lcUi) << "legal documents declined: closing";
+                    delete m_main;
+                    QApplication::exit(0);
+                    return;
+                }
+                m_main->storeWorker()->run(
+                    this,
+                    [identity = m_identity, documents = m_legal->documents(),
+                     signatory = m_legal->signatory()](LocalStore &store) {
+                        return LegalLedger(store.database(), identity).record(documents, signatory);
+                    },
+                    [this](Result<QList<Acceptance>> recorded) {
+                        if (!recorded) {
+                            qCWarning(lcUi) << "cannot record the acceptances:" << errorCodeName(recorded.error().code);
+                            return;
+                        }
+                        m_sync->requestSync();
+                    });
+            });
+            m_legal->open();
+            scheduleScreenshot();
+        });
 }
 
 void AppController::onLegalFinished(int result)
@@ -215,6 +277,8 @@ void AppController::openMainWindow(std::unique_ptr<LocalStore> store)
     m_main->setAttribute(Qt::WA_DeleteOnClose, false);
     connect(m_main, &MainWindow::signOutRequested, this, &AppController::signOut);
     connect(m_main, &MainWindow::revoked, this, &AppController::onRevoked, Qt::QueuedConnection);
+    connect(m_main, &MainWindow::legalAcceptanceNeeded, this, &AppController::onLegalNeededInSession,
+            Qt::QueuedConnection);
     if (m_serverProblem.isEmpty()) {
         // Only now, with the documents accepted, does any pupil data move.
         m_main->attachSync(m_sync.get());

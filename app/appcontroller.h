@@ -15,6 +15,13 @@
 namespace otrack {
 
 class LegalAcceptanceDialog;
+
+// The documents a person must accept now, and how (docs/legal.md).
+struct LegalDue {
+    QList<RequiredDocument> documents;
+    bool signatory = false;  // the owner signs the Data Processing Terms for the school
+    bool ledgerIntact = true;
+};
 class MainWindow;
 class SignInWindow;
 
@@ -44,6 +51,12 @@ public:
     // Why sync cannot run (no server set up, or its address is not valid); empty when it can.
     const QString &serverProblem() const { return m_serverProblem; }
 
+    // What `identity` must accept before pupil data moves: the documents not yet accepted (and
+    // those the server's gate waits for), with the Data Processing Terms for the owner of a
+    // school awaiting them.
+    static Result<LegalDue> legalDue(Database &db, const LedgerIdentity &identity, const QString &role,
+                                     const QString &schoolStatus);
+
 Q_SIGNALS:
     // The main window is open (tests).
     void mainWindowOpened();
@@ -51,6 +64,8 @@ Q_SIGNALS:
     void signedOut();
 
 private:
+    static LegalAcceptanceDialog *makeLegalDialog(const LegalDue &due, QWidget *parent);
+    void onLegalNeededInSession();
     void onSignedIn(const SignInResult &result);
     void onLegalFinished(int result);
     void openMainWindow(std::unique_ptr<LocalStore> store);

@@ -179,8 +179,8 @@ QString ErrorText::syncAdvice(const SyncStatus &status)
                     "are kept.");
         break;
     case State::WaitingForLegalAcceptance:
-        advice = tr("The server will not sync pupil data until you accept its current legal documents. Sign out and "
-                    "sign in again to read and accept them.");
+        advice = tr("The server will not sync pupil data until you accept its current legal documents. OTrack shows "
+                    "them to you; sync goes on once you accept.");
         break;
     case State::SchoolNotActive:
         advice = tr("Your school has not signed OTrack's Data Processing Terms yet (or its account is paused), so "

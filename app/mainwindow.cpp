@@ -339,6 +339,8 @@ void MainWindow::showNoSync(const QString &advice)
 void MainWindow::onSyncStatus(const SyncStatus &status)
 {
     m_indicator->setStatus(status);
+    if (status.state == SyncStatus::State::WaitingForLegalAcceptance)
+        Q_EMIT legalAcceptanceNeeded();
     if (status.state == SyncStatus::State::Revoked)
         Q_EMIT revoked();
 }

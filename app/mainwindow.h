@@ -64,6 +64,8 @@ Q_SIGNALS:
     void signOutRequested();
     // The settings dialog saved changes (the language applies at once, the rest next sign-in).
     void settingsChanged();
+    // The server's gate waits for legal documents to be accepted (sync says so).
+    void legalAcceptanceNeeded();
     // Sync said this device was revoked: its store is gone, the window must close.
     void revoked();
 

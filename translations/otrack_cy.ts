@@ -315,10 +315,6 @@
         <translation>Mae&apos;r gweinydd yn gofyn i chi fewngofnodi eto. Dewiswch Ffeil, Allgofnodi, yna mewngofnodwch. Caiff eich marciau ar y cyfrifiadur hwn eu cadw.</translation>
     </message>
     <message>
-        <source>The server will not sync pupil data until you accept its current legal documents. Sign out and sign in again to read and accept them.</source>
-        <translation>Ni fydd y gweinydd yn cysoni data disgyblion nes i chi dderbyn ei ddogfennau cyfreithiol cyfredol. Allgofnodwch a mewngofnodwch eto i&apos;w darllen a&apos;u derbyn.</translation>
-    </message>
-    <message>
         <source>Your school has not signed OTrack&apos;s Data Processing Terms yet (or its account is paused), so the server processes none of its pupil data. Your marks wait safely on this PC. Ask your school&apos;s OTrack owner.</source>
         <translation>Nid yw eich ysgol wedi llofnodi Telerau Prosesu Data OTrack eto (neu mae ei chyfrif wedi&apos;i atal), felly nid yw&apos;r gweinydd yn prosesu dim o&apos;i data disgyblion. Mae eich marciau&apos;n aros yn ddiogel ar y cyfrifiadur hwn. Gofynnwch i berchennog OTrack eich ysgol.</translation>
     </message>
@@ -403,6 +399,10 @@
     <message>
         <source>The server refused it (%1).</source>
         <translation>Gwrthododd y gweinydd hyn (%1).</translation>
+    </message>
+    <message>
+        <source>The server will not sync pupil data until you accept its current legal documents. OTrack shows them to you; sync goes on once you accept.</source>
+        <translation>Ni fydd y gweinydd yn cysoni data disgyblion nes i chi dderbyn ei ddogfennau cyfreithiol cyfredol. Mae OTrack yn eu dangos i chi; mae&apos;r cysoni&apos;n parhau unwaith y byddwch yn eu derbyn.</translation>
     </message>
 </context>
 <context>

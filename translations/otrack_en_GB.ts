@@ -309,10 +309,6 @@
         <translation>The server asks you to sign in again. Choose File, Sign out, then sign in. Your marks on this PC are kept.</translation>
     </message>
     <message>
-        <source>The server will not sync pupil data until you accept its current legal documents. Sign out and sign in again to read and accept them.</source>
-        <translation>The server will not sync pupil data until you accept its current legal documents. Sign out and sign in again to read and accept them.</translation>
-    </message>
-    <message>
         <source>Your school has not signed OTrack&apos;s Data Processing Terms yet (or its account is paused), so the server processes none of its pupil data. Your marks wait safely on this PC. Ask your school&apos;s OTrack owner.</source>
         <translation>Your school has not signed OTrack&apos;s Data Processing Terms yet (or its account is paused), so the server processes none of its pupil data. Your marks wait safely on this PC. Ask your school&apos;s OTrack owner.</translation>
     </message>
@@ -388,6 +384,10 @@
     <message>
         <source>The server refused it (%1).</source>
         <translation>The server refused it (%1).</translation>
+    </message>
+    <message>
+        <source>The server will not sync pupil data until you accept its current legal documents. OTrack shows them to you; sync goes on once you accept.</source>
+        <translation>The server will not sync pupil data until you accept its current legal documents. OTrack shows them to you; sync goes on once you accept.</translation>
     </message>
 </context>
 <context>

@@ -49,12 +49,16 @@ void signInAndWait(AppController &controller, const QString &password)
 
 bool waitForSynced(AppController &controller, int timeoutMs)
 {
-    return QTest::qWaitFor(
+    const bool synced = QTest::qWaitFor(
         [&] {
             const SyncStatus &s = controller.sync()->status();
             return s.state == SyncStatus::State::Idle && s.pending == 0 && s.lastSyncedAt.isValid();
         },
         timeoutMs);
+    if (!synced)
+        WARN("sync ended in " << stateName(controller.sync()->status().state).toStdString() << ": "
+                              << controller.sync()->status().detail.toStdString());
+    return synced;
 }
 
 QCheckBox *acceptBox(LegalDocumentPage *page)

@@ -465,3 +465,48 @@ TEST_CASE("app flow: a teacher of a school awaiting its terms gets the staff dia
     REQUIRE(name);
     CHECK_FALSE(name->isVisible());
 }
+
+TEST_CASE("app flow: a newer document published while the app runs is asked for over the main window",
+          "[app][gui][legal]")
+{
+    // As main() sets it: the server refuses an acceptance without the app's version.
+    QApplication::setApplicationVersion(s("0.1.0-test"));
+    test::TempDir dir;
+    DemoServer server;
+    // The server publishes this build's documents: its gate then waits for everyone's acceptance.
+    int files = 0;
+    auto publish = [&](const QByteArray &text) {
+        const QString file = dir.file(QStringLiteral("published-%1.md").arg(++files));
+        test::writeFile(file, text);
+        server.admin({s("publish-document"), file});
+    };
+    const LegalDocumentSet shipped = embedded();
+    for (const LegalDocument &document : shipped.documents())
+        publish(document.text());
+    const auto teacher = server.account(s("teacher"));
+    AppController controller(test::appOptions(dir.path(), server, teacher), test::tuneForTests);
+    controller.start();
+    test::signInAndWait(controller, teacher.password);
+    REQUIRE(controller.legalDialog());
+    readAndAcceptAll(*controller.legalDialog());
+    QTest::mouseClick(button(*controller.legalDialog(), "accept"), Qt::LeftButton);
+    REQUIRE(controller.mainWindow());
+    REQUIRE(test::waitForSynced(controller));
+
+    publish(newVersion(LegalKind::PrivacyPolicy).text());
+    controller.sync()->requestSync();
+    REQUIRE(QTest::qWaitFor([&] { return controller.legalDialog() != nullptr; }, 60000));
+    LegalAcceptanceDialog *dialog = controller.legalDialog();
+    CHECK(controller.mainWindow()->isVisible());
+    CHECK(controller.sync()->status().state == SyncStatus::State::WaitingForLegalAcceptance);
+    REQUIRE(dialog->pages().size() == 1);
+    CHECK(dialog->pages().at(0)->document().version() == s("1.1"));
+    saveScreenshot(*dialog, "legal-dialog-in-session.png");
+    readAndAcceptAll(*dialog);
+    QTest::mouseClick(button(*dialog, "accept"), Qt::LeftButton);
+    REQUIRE(test::waitForSynced(controller));
+    CHECK(controller.sync()->status().state == SyncStatus::State::Idle);
+    const auto rows = ledgerRows(controller.mainWindow());
+    REQUIRE(rows.size() == 5);
+    CHECK(rows.last().version == s("1.1"));
+}
