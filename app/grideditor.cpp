@@ -6,6 +6,8 @@
 #include "markgridmodel.h"
 #include "storeworker.h"
 
+#include <functional>
+
 namespace otrack {
 
 namespace {
@@ -15,16 +17,24 @@ struct StepResult {
     QList<std::pair<MarkKey, std::optional<Mark>>> cells;
 };
 
-// Reads the edited cells back, so the grid shows exactly what the store now holds.
-Status readBack(MarkStore &marks, const QList<MarkKey> &keys, QList<std::pair<MarkKey, std::optional<Mark>>> &cells)
+// Runs one step on the store (a save, a redo or an undo), then reads the edited cells back, so
+// the grid shows exactly what the store now holds.
+StepResult storeStep(LocalStore &store, const QString &school, const QString &actor, const QList<MarkEdit> &edits,
+                     const std::function<Result<QList<RecordedEdit>>(MarkStore &)> &step)
 {
-    for (const MarkKey &key : keys) {
-        auto m = marks.mark(key);
-        if (!m)
-            return m.error();
-        cells.append({key, m.value()});
+    MarkStore marks(store.database(), school, actor);
+    StepResult r{step(marks), {}};
+    if (!r.recorded)
+        return r;
+    for (const MarkEdit &e : edits) {
+        auto m = marks.mark(e.key);
+        if (!m) {
+            r.recorded = m.error();
+            break;
+        }
+        r.cells.append({e.key, m.value()});
     }
-    return {};
+    return r;
 }
 
 }  // namespace
@@ -77,16 +87,8 @@ void GridEditor::apply(const QList<CellEdit> &edits, const QString &description)
     m_worker->run(
         this,
         [changes, school = m_schoolId, actor = m_actorId](LocalStore &store) {
-            MarkStore marks(store.database(), school, actor);
-            StepResult r{marks.recordForUndo(changes), {}};
-            if (r.recorded) {
-                QList<MarkKey> keys;
-                for (const MarkEdit &e : changes)
-                    keys.append(e.key);
-                if (auto read = readBack(marks, keys, r.cells); !read)
-                    r.recorded = read.error();
-            }
-            return r;
+            return storeStep(store, school, actor, changes,
+                             [&](MarkStore &marks) { return marks.recordForUndo(changes); });
         },
         [this, changes, description](StepResult r) {
             if (!r.recorded) {
@@ -126,22 +128,13 @@ void GridEditor::runStep(MarkEditCommand *command, Direction direction)
     m_worker->run(
         this,
         [edits, recorded, direction, school = m_schoolId, actor = m_actorId](LocalStore &store) {
-            MarkStore marks(store.database(), school, actor);
-            StepResult r{direction == Direction::Redo ? marks.recordForUndo(edits)
-                                                      : Result<QList<RecordedEdit>>(QList<RecordedEdit>()),
-                         {}};
-            if (direction == Direction::Undo) {
+            return storeStep(store, school, actor, edits, [&](MarkStore &marks) -> Result<QList<RecordedEdit>> {
+                if (direction == Direction::Redo)
+                    return marks.recordForUndo(edits);
                 if (auto undone = marks.undo(recorded); !undone)
-                    r.recorded = undone.error();
-            }
-            if (r.recorded) {
-                QList<MarkKey> keys;
-                for (const MarkEdit &e : edits)
-                    keys.append(e.key);
-                if (auto read = readBack(marks, keys, r.cells); !read)
-                    r.recorded = read.error();
-            }
-            return r;
+                    return undone.error();
+                return QList<RecordedEdit>();
+            });
         },
         [this, command, direction](StepResult r) {
             if (!r.recorded) {

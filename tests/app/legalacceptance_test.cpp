@@ -75,6 +75,24 @@ LegalDocument newVersion(LegalKind kind)
     return document.value();
 }
 
+// A school that has not signed its terms, and `role` signed in to it: the dialog is up.
+struct AwaitingTerms {
+    test::TempDir dir;
+    DemoServer server;
+    std::unique_ptr<AppController> controller;
+
+    explicit AwaitingTerms(const QString &role)
+    {
+        server.sql(QStringLiteral("UPDATE schools SET status = 'awaiting_terms';"));
+        const auto account = server.account(role);
+        controller = std::make_unique<AppController>(test::appOptions(dir.path(), server, account), test::tuneForTests);
+        controller->start();
+        test::signInAndWait(*controller, account.password);
+        REQUIRE(controller->legalDialog());
+        REQUIRE(controller->legalDialog()->findChild<QLineEdit *>(QStringLiteral("signatoryName")));
+    }
+};
+
 QList<Acceptance> ledgerRows(MainWindow *main)
 {
     REQUIRE(main);
@@ -419,17 +437,10 @@ TEST_CASE("app flow: a tampered ledger is detected at sign-in and acceptance is 
 TEST_CASE("app flow: the owner of a school awaiting its terms signs them as the school's signatory",
           "[app][gui][legal]")
 {
-    test::TempDir dir;
-    DemoServer server;
-    server.sql(s("UPDATE schools SET status = 'awaiting_terms';"));
-    const auto owner = server.account(s("owner"));
-    AppController controller(test::appOptions(dir.path(), server, owner), test::tuneForTests);
-    controller.start();
-    test::signInAndWait(controller, owner.password);
+    AwaitingTerms school(s("owner"));
+    AppController &controller = *school.controller;
     LegalAcceptanceDialog *dialog = controller.legalDialog();
-    REQUIRE(dialog);
     auto *name = dialog->findChild<QLineEdit *>(s("signatoryName"));
-    REQUIRE(name);
     CHECK(name->isVisible());
     readAndAcceptAll(*dialog);
     CHECK_FALSE(dialog->isAcceptEnabled());  // not without the signatory's details
@@ -452,18 +463,8 @@ TEST_CASE("app flow: the owner of a school awaiting its terms signs them as the 
 TEST_CASE("app flow: a teacher of a school awaiting its terms gets the staff dialog, not the signatory one",
           "[app][gui][legal]")
 {
-    test::TempDir dir;
-    DemoServer server;
-    server.sql(s("UPDATE schools SET status = 'awaiting_terms';"));
-    const auto teacher = server.account(s("teacher"));
-    AppController controller(test::appOptions(dir.path(), server, teacher), test::tuneForTests);
-    controller.start();
-    test::signInAndWait(controller, teacher.password);
-    LegalAcceptanceDialog *dialog = controller.legalDialog();
-    REQUIRE(dialog);
-    auto *name = dialog->findChild<QLineEdit *>(s("signatoryName"));
-    REQUIRE(name);
-    CHECK_FALSE(name->isVisible());
+    AwaitingTerms school(s("teacher"));
+    CHECK_FALSE(school.controller->legalDialog()->findChild<QLineEdit *>(s("signatoryName"))->isVisible());
 }
 
 TEST_CASE("app flow: a newer document published while the app runs is asked for over the main window",
