@@ -1,5 +1,6 @@
 #include "appcontroller.h"
 
+#include "clientsettings.h"
 #include "deviceid.h"
 #include "errortext.h"
 #include "legalacceptancedialog.h"
@@ -57,6 +58,8 @@ AppController::AppController(AppOptions options, std::function<void(BackgroundSy
     } else {
         m_serverProblem = ErrorText::forServerAddress(endpoint.error()) + QLatin1Char(' ') + tr("Ask your IT team.");
     }
+    // The interval IT or the teacher set (docs/deployment.md); the server and CA came in options.
+    sync.timing.interval = std::chrono::minutes(ClientSettings().syncIntervalMinutes());
     if (tune)
         tune(sync);
     m_sync = std::make_unique<BackgroundSync>(sync);
