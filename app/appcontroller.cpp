@@ -316,8 +316,8 @@ void AppController::onRevoked()
     delete m_main;
     SignInResult revoked;
     revoked.outcome = SignInResult::Outcome::Revoked;
+    m_signIn->showProblem(ErrorText::forSignIn(revoked));
     m_signIn->show();
-    QMessageBox::warning(m_signIn, tr("OTrack"), ErrorText::forSignIn(revoked));
     Q_EMIT signedOut();
 }
 

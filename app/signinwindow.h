@@ -39,6 +39,9 @@ public:
     // Opens the store on this PC with the password of the last attempt, without the server.
     void workOffline();
 
+    // Says why the person is back here (their device was revoked, ...).
+    void showProblem(const QString &sentence) { showError(sentence); }
+
     QString school() const;
     QString username() const;
     QString errorText() const;

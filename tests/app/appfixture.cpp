@@ -19,6 +19,9 @@ namespace otrack::test {
 
 AppOptions appOptions(const QString &dataDir, const DemoServer &server, const DemoServer::Account &account)
 {
+    // As main() sets it: the server refuses a legal acceptance without the app's version.
+    if (QCoreApplication::applicationVersion().isEmpty())
+        QCoreApplication::setApplicationVersion(QStringLiteral("0.1.0-test"));
     AppOptions o;
     o.dataDir = dataDir;
     o.school = server.schoolName();

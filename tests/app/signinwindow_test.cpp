@@ -10,8 +10,10 @@
 #include "markgridmodel.h"
 #include "markingpage.h"
 #include "signinwindow.h"
+#include "storejob.h"
 #include "storelocation.h"
 #include "syncindicator.h"
+#include "syncsession.h"
 #include "tempdir.h"
 #include "workspacefixture.h"
 
@@ -279,4 +281,35 @@ TEST_CASE("app flow: signed in, the main window syncs the class, saves marks to 
     REQUIRE(QTest::qWaitFor([&] { return out.count() == 1; }, 60000));
     CHECK_FALSE(controller.mainWindow());
     CHECK(controller.signInWindow()->isVisible());
+}
+
+TEST_CASE("app flow: a device revoked on the server closes the window and says why", "[app][gui][signin]")
+{
+    test::TempDir dir;
+    DemoServer server;
+    const auto teacher = server.account(s("teacher"));
+    AppController controller(test::appOptions(dir.path(), server, teacher), test::tuneForTests);
+    controller.start();
+    test::signInAndWait(controller, teacher.password);
+    test::readAndAcceptAll(*controller.legalDialog());
+    QTest::mouseClick(test::button(*controller.legalDialog(), "accept"), Qt::LeftButton);
+    REQUIRE(controller.mainWindow());
+    REQUIRE(test::waitForSynced(controller));
+    const QString device = test::onStore(controller.mainWindow()->storeWorker(), [](LocalStore &store) {
+        return SyncSession::load(store.database()).value().deviceId;
+    });
+    server.admin({s("revoke-device"), server.schoolId(), teacher.username, device});
+
+    QSignalSpy out(&controller, &AppController::signedOut);
+    controller.sync()->requestSync();
+    REQUIRE(QTest::qWaitFor([&] { return out.count() == 1; }, 60000));
+    CHECK_FALSE(controller.mainWindow());
+    CHECK(controller.signInWindow()->isVisible());
+    CHECK(controller.signInWindow()->errorText().contains(s("access to OTrack was withdrawn")));
+    // The store is gone from this PC.
+    REQUIRE(QTest::qWaitFor(
+        [&] {
+            return !LocalStore::exists(StoreLocation::folderFor(dir.path(), server.schoolName(), teacher.username));
+        },
+        30000));
 }
