@@ -197,6 +197,19 @@ QString KeyVault::deviceId() const
     return json ? json->value(kDeviceField).toObject().value(kDeviceIdField).toString() : QString();
 }
 
+Status KeyVault::recordDeviceId(const QString &deviceId) const
+{
+    auto json = readFile(m_path);
+    if (!json)
+        return json.error();
+    QJsonObject device = json->value(kDeviceField).toObject();
+    if (device.isEmpty() || device.contains(kDeviceIdField) || deviceId.isEmpty())
+        return {};
+    device.insert(kDeviceIdField, deviceId);
+    json->insert(kDeviceField, device);
+    return writeFile(m_path, json.value());
+}
+
 Status KeyVault::removeDeviceKey() const
 {
     auto json = readFile(m_path);

@@ -38,6 +38,9 @@ public:
     Status setDeviceKey(const SecureBytes &storeKey, const SecureBytes &deviceKey, const QString &deviceId) const;
     // The device id recorded by setDeviceKey, or empty (no online login since it was kept).
     QString deviceId() const;
+    // Records the device id beside an existing device wrap that lacks it (a store wrapped
+    // before the id was kept there); nothing to do otherwise.
+    Status recordDeviceId(const QString &deviceId) const;
     Status removeDeviceKey() const;
 
 private:

@@ -161,9 +161,15 @@ void ApiClient::send(QNetworkReply *reply, Callback done)
             // Only the transfer timeout aborts a reply that cancel() did not.
             answer.kind = ApiReply::Kind::Timeout;
             answer.detail = u"no answer in time"_s;
-        } else if (answer.httpStatus >= 200 && answer.httpStatus < 300 && error == QNetworkReply::NoError) {
-            answer.kind = ApiReply::Kind::Ok;
-            answer.body = reply->readAll();
+        } else if (answer.httpStatus >= 200 && answer.httpStatus < 300) {
+            if (error == QNetworkReply::NoError) {
+                answer.kind = ApiReply::Kind::Ok;
+                answer.body = reply->readAll();
+            } else {
+                // The connection went down in the middle of the answer.
+                answer.kind = ApiReply::Kind::Unreachable;
+                answer.detail = u"the connection was lost during the answer: "_s + reply->errorString();
+            }
         } else if (answer.httpStatus != 0) {
             answer.kind = ApiReply::Kind::HttpError;
             answer.body = reply->readAll();

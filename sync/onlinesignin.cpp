@@ -15,12 +15,16 @@ using Outcome = SignInResult::Outcome;
 
 const QString kLoginPath = u"/v1/auth/login"_s;
 
-// The school's status and the user's role as the store last heard them.
+// The school's status and the user's role as the store last heard them; and the device id
+// beside the key wraps, for a store wrapped before it was kept there.
 void readStoredIdentity(LocalStore &store, SignInResult &result)
 {
     auto session = SyncSession::load(store.database());
     if (!session)
         return;
+    if (auto recorded = store.keyVault().recordDeviceId(session->deviceId); !recorded)
+        qCWarning(lcSync) << "cannot record the device id beside the key wraps:"
+                          << errorCodeName(recorded.error().code);
     result.role = session->role;
     auto query = store.database().prepare("SELECT status FROM schools WHERE id = ?1");
     if (!query)
@@ -62,8 +66,9 @@ void OnlineSignIn::start(const QString &folder, const QString &school, const QSt
             m_deviceId = KeyVault(LocalStore::keyPath(folder)).deviceId();
             if (m_deviceId.isEmpty())
                 return finish(Outcome::WrongCredentials,
-                              u"the password does not open this PC's store, and the store has not recorded its "
-                              u"device id yet: sign in once with the previous password"_s);
+                              u"the password does not open this PC's store, which has not recorded its device id "
+                              u"beside its keys yet: unlock it offline once with the previous password, then sign "
+                              u"in with the new one"_s);
         } else {
             return storeProblem(opened.error());
         }

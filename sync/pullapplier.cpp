@@ -41,6 +41,10 @@ PullApplier::PullApplier(Database &db, SyncSession &session) : m_db(db), m_sessi
 
 Status PullApplier::applyPage(const PullResponse &page)
 {
+    // A no-change pull writes nothing: no transaction, no commit.
+    if (page.changes.isEmpty() && page.nextCursor == m_session.cursor && m_session.epoch == page.epoch
+        && (page.hasMore || m_session.initialSyncDone))
+        return {};
     ForeignKeysOff relaxed(m_db);
     if (!relaxed.status())
         return relaxed.status();
@@ -124,6 +128,17 @@ Status PullApplier::applyMark(const Change &change)
     if (!mark)
         return mark.error();
     const QString updatedAt = QDateTime::fromMSecsSinceEpoch(mark->serverTime, Qt::UTC).toString(Qt::ISODateWithMs);
+    // Until the first full download is done nearly every pulled cell is new: try the insert
+    // first then, the update first afterwards (one statement for the common case either way).
+    const bool insertFirst = !m_session.initialSyncDone;
+    auto wrote = insertFirst ? insertMark(*mark, updatedAt) : updateMark(*mark, updatedAt);
+    if (wrote && !wrote.value())
+        wrote = insertFirst ? updateMark(*mark, updatedAt) : insertMark(*mark, updatedAt);
+    return wrote ? Status() : Status(wrote.error());
+}
+
+Result<bool> PullApplier::updateMark(const PulledMark &mark, const QString &updatedAt)
+{
     // Only a cell with nothing local pending takes the server's value, and never an older one.
     auto update = m_db.prepare(
         "UPDATE marks SET value = ?4, note = ?5, author_id = ?6, updated_at = ?7, server_version = ?8 "
@@ -132,22 +147,27 @@ Status PullApplier::applyMark(const Change &change)
         "AND NOT EXISTS (SELECT 1 FROM conflicts c WHERE c.pupil_id = ?1 AND c.term_id = ?2 AND c.objective_id = ?3)");
     if (!update)
         return update.error();
-    update->bind(1, mark->pupilId).bind(2, mark->termId).bind(3, mark->objectiveId).bind(4, mark->value);
-    update->bind(5, mark->note).bind(6, mark->authorId).bind(7, updatedAt).bind(8, mark->version);
+    update->bind(1, mark.pupilId).bind(2, mark.termId).bind(3, mark.objectiveId).bind(4, mark.value);
+    update->bind(5, mark.note).bind(6, mark.authorId).bind(7, updatedAt).bind(8, mark.version);
     if (auto updated = update->run(); !updated)
-        return updated;
-    if (m_db.changes() > 0)
-        return {};
-    // No row changed: either there is none (insert it) or the local side wins for now.
+        return updated.error();
+    // No row changed: either there is none, or the local side wins for now.
+    return m_db.changes() > 0;
+}
+
+Result<bool> PullApplier::insertMark(const PulledMark &mark, const QString &updatedAt)
+{
     auto insert = m_db.prepare(
         "INSERT INTO marks (pupil_id, term_id, objective_id, value, note, author_id, updated_at, server_version, "
         "school_id) SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9 WHERE NOT EXISTS (SELECT 1 FROM marks m WHERE "
         "m.pupil_id = ?1 AND m.term_id = ?2 AND m.objective_id = ?3)");
     if (!insert)
         return insert.error();
-    insert->bind(1, mark->pupilId).bind(2, mark->termId).bind(3, mark->objectiveId).bind(4, mark->value);
-    insert->bind(5, mark->note).bind(6, mark->authorId).bind(7, updatedAt).bind(8, mark->version);
-    return insert->bind(9, m_session.schoolId).run();
+    insert->bind(1, mark.pupilId).bind(2, mark.termId).bind(3, mark.objectiveId).bind(4, mark.value);
+    insert->bind(5, mark.note).bind(6, mark.authorId).bind(7, updatedAt).bind(8, mark.version);
+    if (auto inserted = insert->bind(9, m_session.schoolId).run(); !inserted)
+        return inserted.error();
+    return m_db.changes() > 0;
 }
 
 Status PullApplier::restartFromZero(std::optional<qint64> epoch)

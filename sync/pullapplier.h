@@ -36,6 +36,9 @@ public:
 private:
     Status applyChange(const Change &change);
     Status applyMark(const Change &change);
+    // Each says whether it wrote the row.
+    Result<bool> updateMark(const PulledMark &mark, const QString &updatedAt);
+    Result<bool> insertMark(const PulledMark &mark, const QString &updatedAt);
 
     Database &m_db;
     SyncSession &m_session;

@@ -24,6 +24,26 @@ const QString kCursor = u"cursor"_s;
 const QString kInitialSyncDone = u"initial_sync_done"_s;
 const QString kLastSyncedAt = u"last_synced_at"_s;
 
+Status writeValues(Database &db, const QList<std::pair<QString, std::optional<QString>>> &values)
+{
+    // No UPSERT on SQLite 3.15; the table has no dependants, so delete-then-insert is safe.
+    for (const auto &[name, value] : values) {
+        auto remove = db.prepare("DELETE FROM sync_state WHERE name = ?1");
+        if (!remove)
+            return remove.error();
+        if (auto removed = remove->bind(1, name).run(); !removed)
+            return removed;
+        if (!value)
+            continue;
+        auto insert = db.prepare("INSERT INTO sync_state (name, value) VALUES (?1, ?2)");
+        if (!insert)
+            return insert.error();
+        if (auto inserted = insert->bind(1, name).bind(2, *value).run(); !inserted)
+            return inserted;
+    }
+    return {};
+}
+
 }  // namespace
 
 Result<SyncSession> SyncSession::load(Database &db)
@@ -82,22 +102,18 @@ Status SyncSession::save(Database &db) const
         {kEpoch, epoch ? text(QString::number(*epoch)) : std::nullopt},
         {kLastSyncedAt, lastSyncedAt.isValid() ? text(lastSyncedAt.toUTC().toString(Qt::ISODateWithMs)) : std::nullopt},
     };
-    // No UPSERT on SQLite 3.15; the table has no dependants, so delete-then-insert is safe.
-    for (const auto &[name, value] : values) {
-        auto remove = db.prepare("DELETE FROM sync_state WHERE name = ?1");
-        if (!remove)
-            return remove.error();
-        if (auto removed = remove->bind(1, name).run(); !removed)
-            return removed;
-        if (!value)
-            continue;
-        auto insert = db.prepare("INSERT INTO sync_state (name, value) VALUES (?1, ?2)");
-        if (!insert)
-            return insert.error();
-        if (auto inserted = insert->bind(1, name).bind(2, *value).run(); !inserted)
-            return inserted;
+    // One savepoint: the values change together, and outside the caller's transaction they
+    // are one commit (one fsync), not one per statement. Nested in a transaction, it is part
+    // of it.
+    if (auto begun = db.exec("SAVEPOINT sync_session"); !begun)
+        return begun;
+    const Status written = writeValues(db, values);
+    if (!written) {
+        static_cast<void>(db.exec("ROLLBACK TO sync_session"));
+        static_cast<void>(db.exec("RELEASE sync_session"));
+        return written;
     }
-    return {};
+    return db.exec("RELEASE sync_session");
 }
 
 void SyncSession::clearTokens()

@@ -4,6 +4,7 @@
 #include "healthcheck.h"
 #include "localstore.h"
 #include "markstore.h"
+#include "onlinesignin.h"
 #include "opensslinit.h"
 #include "passwordprompt.h"
 #include "rosterstore.h"
@@ -14,6 +15,7 @@
 #include <QCommandLineOption>
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QEventLoop>
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -47,7 +49,8 @@ Usage: otrackcmd [--data-dir DIR] --server URL [--ca FILE] --school S --user U C
 
 Commands:
   health                                 Check that the server answers over TLS.
-  login                                  Sign in online; creates the local store at first use.
+  login                                  Sign in online; creates the local store at first use,
+                                         and re-wraps it after a password change on the server.
   sync                                   Push every queued edit, then pull every change.
   status [--json]                        Pending edits, conflicts, last sync, cursor, state.
   mark PUPIL OBJECTIVE TERM VALUE        Record a mark locally (works offline); VALUE - clears.
@@ -143,6 +146,35 @@ int exitFor(SyncStatus::State state)
     return kExitFailure;
 }
 
+int exitFor(const SignInResult &result)
+{
+    using Outcome = SignInResult::Outcome;
+    switch (result.outcome) {
+    case Outcome::SignedIn:
+    case Outcome::UnlockedOffline:
+        return kExitOk;
+    case Outcome::ServerUnreachable:
+        return kExitOffline;
+    case Outcome::CertificateError:
+    case Outcome::TlsError:
+        return kExitTls;
+    case Outcome::WrongCredentials:
+    case Outcome::RateLimited:
+        return kExitAuth;
+    case Outcome::NoLocalStore:
+        return kExitNoStore;
+    case Outcome::StoreProblem:
+        return exitFor(Error{result.storeError, result.detail});
+    case Outcome::UpgradeRequired:
+        return kExitUpgrade;
+    case Outcome::Revoked:
+        return kExitRevoked;
+    case Outcome::Failed:
+        return kExitFailure;
+    }
+    return kExitFailure;
+}
+
 // OTRACK_PASSWORD, else one line from standard input (without echo on a terminal).
 QString readPassword()
 {
@@ -174,7 +206,7 @@ public:
     int run(const QStringList &command);
 
 private:
-    int openStore(bool createIfMissing);
+    int openStore();
     int makeEngine();
     int runEngine(const std::function<void()> &start);
     int finishState();
@@ -194,7 +226,6 @@ private:
     QString m_password;
     std::unique_ptr<LocalStore> m_store;
     std::unique_ptr<SyncEngine> m_engine;
-    bool m_created = false;
 };
 
 int Cli::run(const QStringList &command)
@@ -216,10 +247,11 @@ int Cli::run(const QStringList &command)
     m_password = readPassword();
     if (m_password.isEmpty())
         return fail(kExitAuth, u"no password given (OTRACK_PASSWORD or standard input)"_s);
-    if (int opened = openStore(name == u"login"_s); opened != kExitOk)
-        return opened;
+    // Signing in opens the store itself, after the server has checked the password.
     if (name == u"login"_s)
         return login();
+    if (int opened = openStore(); opened != kExitOk)
+        return opened;
     if (name == u"sync"_s)
         return sync();
     if (name == u"logout"_s)
@@ -239,18 +271,10 @@ int Cli::run(const QStringList &command)
     return marks();
 }
 
-int Cli::openStore(bool createIfMissing)
+int Cli::openStore()
 {
-    if (!LocalStore::exists(m_options.folder)) {
-        if (!createIfMissing)
-            return fail(kExitNoStore, u"no local store for this school and user: run login first"_s);
-        auto created = LocalStore::create(m_options.folder, m_password);
-        if (!created)
-            return fail(exitFor(created.error()), u"cannot create the local store: "_s + created.error().message);
-        m_store = std::move(created.value());
-        m_created = true;
-        return kExitOk;
-    }
+    if (!LocalStore::exists(m_options.folder))
+        return fail(kExitNoStore, u"no local store for this school and user: run login first"_s);
     auto opened = LocalStore::openWithPassword(m_options.folder, m_password);
     if (!opened) {
         const QString why
@@ -298,17 +322,27 @@ int Cli::finishState()
 
 int Cli::login()
 {
-    if (int made = makeEngine(); made != kExitOk)
-        return made;
-    const int code = runEngine([this] { m_engine->login(m_options.school, m_options.user, m_password); });
-    if (code != kExitOk && m_created) {
-        // A store made for a sign-in that failed must not stay locked to an unverified password.
-        m_engine.reset();
-        static_cast<void>(LocalStore::destroy(m_options.folder));
-    }
-    if (code == kExitOk)
-        print(stdout, u"signed in as %1 at %2"_s.arg(m_engine->session().username, m_engine->session().schoolName));
-    return code;
+    auto endpoint = ServerEndpoint::create(m_options.serverUrl, m_options.caFile);
+    if (!endpoint)
+        return fail(kExitUsage, endpoint.error().message);
+    OnlineSignIn signIn(endpoint.value());
+    signIn.api().setPinnedFingerprint(m_options.fingerprint);
+    std::optional<SignInResult> result;
+    QEventLoop loop;
+    QObject::connect(&signIn, &OnlineSignIn::finished, &loop, [&](const SignInResult &finished) {
+        result = finished;
+        loop.quit();
+    });
+    signIn.start(m_options.folder, m_options.school, m_options.user, m_password);
+    if (!result)
+        loop.exec();
+    if (result->outcome != SignInResult::Outcome::SignedIn)
+        return fail(exitFor(*result), outcomeName(result->outcome) + u": "_s + result->detail);
+    m_engine = signIn.takeEngine();
+    print(stdout, u"signed in as %1 at %2"_s.arg(m_engine->session().username, m_engine->session().schoolName));
+    if (result->passwordRewrapped)
+        print(stdout, u"the password was changed on the server: the local store now opens with the new one"_s);
+    return kExitOk;
 }
 
 int Cli::sync()

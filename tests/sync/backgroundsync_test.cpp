@@ -4,6 +4,7 @@
 // the middle of a sync.
 #include "backgroundsync.h"
 #include "demoserver.h"
+#include "keyvault.h"
 #include "markstore.h"
 #include "passwordhash.h"
 #include "storelocation.h"
@@ -11,6 +12,8 @@
 #include <catch2/catch.hpp>
 
 #include <QCoreApplication>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QMutex>
 #include <QSet>
 #include <QTest>
@@ -340,4 +343,135 @@ TEST_CASE("logout during a sync cancels it, forgets the tokens and closes the st
     // The server revoked the device's tokens.
     CHECK(server.sql(u"SELECT count(*) FROM tokens WHERE revoked = 0"_s) == u"0"_s);
     gui.reset();
+}
+
+namespace {
+
+// What an administrator's password reset does on the server: a new scrypt hash for the account.
+void changePasswordOnServer(DemoServer &server, const QString &username, const QString &password)
+{
+    auto hash = passwordhash::hash(password, ScryptParams::fastForTests());
+    REQUIRE(hash.ok());
+    server.sql(u"UPDATE staff SET password_hash = '%1' WHERE username = '%2' AND school_id = '%3'"_s.arg(
+        hash.value(), username, server.schoolId()));
+}
+
+// Signs in, pulls the teacher's class, and leaves one edit queued (made after the last sync).
+void firstUse(const QString &dataFolder, DemoServer &server, const DemoServer::Account &teacher)
+{
+    App app(dataFolder, server);
+    REQUIRE(app.signIn(server, teacher).outcome == Outcome::SignedIn);
+    std::unique_ptr<LocalStore> gui = app.sync->takeStore();
+    app.sync->start();
+    app.waitForSynced();
+    MarkStore marks(gui->database(), scalar(*gui, u"SELECT value FROM sync_state WHERE name = 'school_id'"_s),
+                    scalar(*gui, u"SELECT value FROM sync_state WHERE name = 'user_id'"_s));
+    REQUIRE(marks
+                .record({{scalar(*gui, u"SELECT pupil_id FROM group_members ORDER BY pupil_id LIMIT 1"_s),
+                          scalar(*gui, u"SELECT id FROM objectives ORDER BY framework_id, position LIMIT 1"_s),
+                          scalar(*gui,
+                                 u"SELECT id FROM terms WHERE locked = 0 ORDER BY academic_year, position LIMIT 1"_s)},
+                         u"EXP"_s,
+                         QString()})
+                .ok());
+    app.sync->shutdown();
+}
+
+const QString kNewPassword = u"a new synthetic password"_s;
+
+}  // namespace
+
+TEST_CASE("a password changed on the server re-wraps the store at the next online sign-in", "[sync][background]")
+{
+    DemoServer server;
+    TempDir dir;
+    const auto teacher = server.account(u"teacher"_s);
+    const QString folder = StoreLocation::folderFor(dir.path(), server.schoolName(), teacher.username);
+    firstUse(dir.path(), server, teacher);
+    CHECK_FALSE(KeyVault(LocalStore::keyPath(folder)).deviceId().isEmpty());
+    changePasswordOnServer(server, teacher.username, kNewPassword);
+
+    App app(dir.path(), server);
+    // Offline, this PC still knows only the old password.
+    CHECK(app.unlockOffline(server, teacher, kNewPassword).outcome == Outcome::WrongCredentials);
+    REQUIRE(app.unlockOffline(server, teacher, teacher.password).outcome == Outcome::UnlockedOffline);
+    app.sync->takeStore().reset();
+
+    // Online, the server vouches for the new one: the device key opens the store, which is
+    // wrapped under the new password. Nothing in it is lost, the queued edit included.
+    const SignInResult result = app.signIn(server, teacher, kNewPassword);
+    INFO(result.detail.toStdString());
+    REQUIRE(result.outcome == Outcome::SignedIn);
+    CHECK(result.passwordRewrapped);
+    CHECK_FALSE(result.storeCreated);
+    std::unique_ptr<LocalStore> gui = app.sync->takeStore();
+    REQUIRE(gui);
+    CHECK(scalar(*gui, u"SELECT count(*) FROM pupils"_s) == u"30"_s);
+    CHECK(scalar(*gui, u"SELECT count(*) FROM outbox"_s) == u"1"_s);
+    app.sync->start();
+    app.waitForSynced();
+    CHECK(server
+              .sql(u"SELECT count(*) FROM marks WHERE value = 'EXP' AND author_id = (SELECT id FROM staff WHERE "
+                   u"username = '%1')"_s.arg(teacher.username))
+              .toInt()
+          >= 1);
+    gui.reset();
+    app.sync->shutdown();
+
+    // From now on the new password unlocks it offline and the old one does not.
+    CHECK(LocalStore::openWithPassword(folder, kNewPassword).ok());
+    auto old = LocalStore::openWithPassword(folder, teacher.password);
+    REQUIRE_FALSE(old.ok());
+    CHECK(old.error().code == ErrorCode::WrongPassword);
+    App again(dir.path(), server);
+    CHECK(again.signIn(server, teacher).outcome == Outcome::WrongCredentials);
+    CHECK(again.signIn(server, teacher, kNewPassword).outcome == Outcome::SignedIn);
+}
+
+TEST_CASE("a password the server refuses never re-wraps the store", "[sync][background]")
+{
+    DemoServer server;
+    TempDir dir;
+    const auto teacher = server.account(u"teacher"_s);
+    const QString folder = StoreLocation::folderFor(dir.path(), server.schoolName(), teacher.username);
+    firstUse(dir.path(), server, teacher);
+    const QByteArray keys = otrack::test::readFile(LocalStore::keyPath(folder));
+
+    App app(dir.path(), server);
+    const SignInResult result = app.signIn(server, teacher, u"a guess at the password"_s);
+    CHECK(result.outcome == Outcome::WrongCredentials);
+    CHECK_FALSE(result.passwordRewrapped);
+    CHECK_FALSE(app.sync->takeStore());
+    CHECK(otrack::test::readFile(LocalStore::keyPath(folder)) == keys);
+    CHECK(LocalStore::openWithPassword(folder, teacher.password).ok());
+}
+
+TEST_CASE("a store that has not recorded its device id is re-wrapped after one offline unlock", "[sync][background]")
+{
+    DemoServer server;
+    TempDir dir;
+    const auto teacher = server.account(u"teacher"_s);
+    const QString folder = StoreLocation::folderFor(dir.path(), server.schoolName(), teacher.username);
+    firstUse(dir.path(), server, teacher);
+    // As a store wrapped before the id was kept beside its keys.
+    QByteArray keys = otrack::test::readFile(LocalStore::keyPath(folder));
+    QJsonObject json = QJsonDocument::fromJson(keys).object();
+    QJsonObject device = json.value(u"device"_s).toObject();
+    REQUIRE(device.contains(u"id"_s));
+    device.remove(u"id"_s);
+    json.insert(u"device"_s, device);
+    otrack::test::writeFile(LocalStore::keyPath(folder), QJsonDocument(json).toJson());
+    REQUIRE(KeyVault(LocalStore::keyPath(folder)).deviceId().isEmpty());
+    changePasswordOnServer(server, teacher.username, kNewPassword);
+
+    App app(dir.path(), server);
+    const SignInResult refused = app.signIn(server, teacher, kNewPassword);
+    CHECK(refused.outcome == Outcome::WrongCredentials);
+    CHECK(refused.detail.contains(u"previous password"_s));
+    REQUIRE(app.unlockOffline(server, teacher, teacher.password).outcome == Outcome::UnlockedOffline);
+    app.sync->takeStore().reset();
+    CHECK_FALSE(KeyVault(LocalStore::keyPath(folder)).deviceId().isEmpty());
+    const SignInResult result = app.signIn(server, teacher, kNewPassword);
+    CHECK(result.outcome == Outcome::SignedIn);
+    CHECK(result.passwordRewrapped);
 }

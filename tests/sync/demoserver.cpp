@@ -26,27 +26,42 @@ DemoServer::DemoServer(int marks) : m_pki(makeTestPki(m_dir.path())), m_database
 
 void DemoServer::start()
 {
-    m_process.process().setStandardErrorFile(m_dir.file(u"server.log"_s), QIODevice::Append);
+    // A new process object each time: ServerProcess reads the port from all the output it
+    // has seen, so a reused one would report the first run's port.
+    m_process = std::make_unique<ServerProcess>();
+    m_process->process().setStandardErrorFile(m_dir.file(u"server.log"_s), QIODevice::Append);
     const QString listen = u"127.0.0.1:%1"_s.arg(m_fixedPort);
-    const bool started = m_process.start({u"serve"_s, u"--listen"_s, listen, u"--cert"_s, m_pki.serverCertificate,
-                                          u"--key"_s, m_pki.serverKey, u"--db"_s, u"sqlite://"_s + m_database});
+    const bool started = m_process->start({u"serve"_s, u"--listen"_s, listen, u"--cert"_s, m_pki.serverCertificate,
+                                           u"--key"_s, m_pki.serverKey, u"--db"_s, u"sqlite://"_s + m_database});
     INFO(readFile(m_dir.file(u"server.log"_s)).toStdString());
     REQUIRE(started);
-    m_fixedPort = m_process.port();
+    m_fixedPort = m_process->port();
+}
+
+QString DemoServer::logEnd() const
+{
+    return QString::fromUtf8(readFile(m_dir.file(u"server.log"_s)).right(6000));
+}
+
+void DemoServer::requireRunning()
+{
+    // A server that crashed says why at the end of its log (an ASan report, say).
+    INFO("otrack-server is not running; the end of its log:\n" << logEnd().toStdString());
+    REQUIRE(m_process->process().state() == QProcess::Running);
 }
 
 void DemoServer::stop()
 {
-    const int exitCode = m_process.stop();
-    // A server that crashed says why at the end of its log (an ASan report, say).
-    INFO("otrack-server exited with " << exitCode << "; the end of its log:\n"
-                                      << readFile(m_dir.file(u"server.log"_s)).right(6000).toStdString());
+    const int exitCode = m_process->stop();
+    INFO("otrack-server exited with " << exitCode << "; the end of its log:\n" << logEnd().toStdString());
     REQUIRE(exitCode == 0);
 }
 
-void DemoServer::restart()
+void DemoServer::restart(Port port)
 {
     stop();
+    if (port == Port::Any)
+        m_fixedPort = 0;
     start();
 }
 

@@ -8,6 +8,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <memory>
+
 namespace otrack::test {
 
 // otrack-server over real TLS on 127.0.0.1 with a small demo school (admin demo), for client
@@ -28,7 +30,7 @@ public:
 
     QString url() const;
     QString url(quint16 port) const;
-    quint16 port() const { return m_process.port(); }
+    quint16 port() const { return m_process->port(); }
     const TestPki &pki() const { return m_pki; }
     const QString &schoolName() const { return m_schoolName; }
     const QString &schoolId() const { return m_schoolId; }
@@ -44,11 +46,18 @@ public:
     // admin erase-pupil: the pupil's rows go and a purge record is appended.
     void erasePupil(const QString &pupilId);
 
+    // REQUIREs that the server is still running; a crashed one says why (its log's end).
+    void requireRunning();
     void stop();
-    void restart();
+    // Starts again on the same port (clients keep their URL), or on any free port: the port
+    // is free while the server is down, and another program may take it meanwhile, so a test
+    // whose clients go through a proxy lets the proxy follow (FaultProxy::setTargetPort).
+    enum class Port { Same, Any };
+    void restart(Port port = Port::Same);
 
 private:
     void start();
+    QString logEnd() const;
 
     TempDir m_dir;
     TestPki m_pki;
@@ -56,7 +65,7 @@ private:
     QString m_schoolName = QStringLiteral("Client Test Primary");
     QString m_schoolId;
     QList<Account> m_accounts;
-    ServerProcess m_process;
+    std::unique_ptr<ServerProcess> m_process;
     quint16 m_fixedPort = 0;
 };
 

@@ -91,16 +91,30 @@ QStringList csvRowsFor(DemoServer &server, const QString &username)
     return rows;
 }
 
+// A school with (or without) the embedded documents published, and a teacher signed in on
+// a PC of their own.
+struct SignedInTeacher {
+    enum class Published { Embedded, Nothing };
+
+    explicit SignedInTeacher(Published published)
+    {
+        if (published == Published::Embedded)
+            publishEmbedded(server, dir);
+        REQUIRE(client.login() == State::Idle);
+    }
+
+    DemoServer server;
+    TempDir dir;
+    DemoServer::Account teacher = server.account(u"teacher"_s);
+    TestClient client{dir.file(u"teacher"_s), server, teacher};
+};
+
 }  // namespace
 
 TEST_CASE("an acceptance made offline reaches the server's ledger at the next sync and opens the gate", "[sync][legal]")
 {
-    DemoServer server;
-    TempDir dir;
-    publishEmbedded(server, dir);
-    const auto teacher = server.account(u"teacher"_s);
-    TestClient client(dir.file(u"teacher"_s), server, teacher);
-    REQUIRE(client.login() == State::Idle);
+    SignedInTeacher t(SignedInTeacher::Published::Embedded);
+    auto &[server, dir, teacher, client] = t;
 
     // Not accepted yet: the server's gate is closed and no pupil data moves.
     REQUIRE(client.sync() == State::WaitingForLegalAcceptance);
@@ -141,12 +155,8 @@ TEST_CASE("an acceptance made offline reaches the server's ledger at the next sy
 
 TEST_CASE("a newer document published on the server arrives in the store and becomes current", "[sync][legal]")
 {
-    DemoServer server;
-    TempDir dir;
-    publishEmbedded(server, dir);
-    const auto teacher = server.account(u"teacher"_s);
-    TestClient client(dir.file(u"teacher"_s), server, teacher);
-    REQUIRE(client.login() == State::Idle);
+    SignedInTeacher t(SignedInTeacher::Published::Embedded);
+    auto &[server, dir, teacher, client] = t;
     acceptRequired(client);
     REQUIRE(client.sync() == State::Idle);
 
@@ -180,11 +190,8 @@ TEST_CASE("a newer document published on the server arrives in the store and bec
 
 TEST_CASE("the server's gate may wait for a version older than the one this build embeds", "[sync][legal]")
 {
-    DemoServer server;
-    TempDir dir;
-    const auto teacher = server.account(u"teacher"_s);
-    TestClient client(dir.file(u"teacher"_s), server, teacher);
-    REQUIRE(client.login() == State::Idle);
+    SignedInTeacher t(SignedInTeacher::Published::Nothing);
+    auto &[server, dir, teacher, client] = t;
     // Nothing published: nothing required by the server; the embedded versions are accepted
     // locally, and the server, which has not published them, keeps them back without refusing.
     acceptRequired(client);
@@ -211,12 +218,8 @@ TEST_CASE("the server's gate may wait for a version older than the one this buil
 
 TEST_CASE("a record the server refuses is set aside for good and the others still go", "[sync][legal]")
 {
-    DemoServer server;
-    TempDir dir;
-    publishEmbedded(server, dir);
-    const auto teacher = server.account(u"teacher"_s);
-    TestClient client(dir.file(u"teacher"_s), server, teacher);
-    REQUIRE(client.login() == State::Idle);
+    SignedInTeacher t(SignedInTeacher::Published::Embedded);
+    auto &[server, dir, teacher, client] = t;
     // Only the school's owner may sign the Data Processing Terms for the school.
     acceptRequired(client, Signatory{u"Alex Example"_s, u"Teacher"_s});
     REQUIRE(client.sync() == State::WaitingForLegalAcceptance);
