@@ -146,8 +146,8 @@ SettingsDialog::SettingsDialog(ClientSettings settings, QWidget *parent)
     layout->addWidget(restartNote);
     layout->addWidget(m_buttons);
 
-    addRow(ClientSetting::ServerUrl, tr("&Server address:"), m_serverUrl);
-    addRow(ClientSetting::PinnedCa, tr("&CA certificate:"), m_pinnedCa, caField);
+    addRow(ClientSetting::ServerUrl, tr("Ser&ver address:"), m_serverUrl);
+    addRow(ClientSetting::PinnedCa, tr("C&A certificate:"), m_pinnedCa, caField);
     addRow(ClientSetting::Language, tr("&Language:"), m_language);
     addRow(ClientSetting::SyncIntervalMinutes, tr("S&ync every:"), m_syncInterval);
     addRow(ClientSetting::AllowOfflineUnlock, tr("&Offline sign-in:"), m_allowOfflineUnlock);
@@ -192,9 +192,9 @@ void SettingsDialog::addRow(ClientSetting setting, const QString &label, QWidget
     note->setObjectName(control->objectName() + u"Note"_s);
     note->setWordWrap(true);
     note->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    QFont small = note->font();
-    small.setItalic(true);
-    note->setFont(small);
+    QFont noteFont = note->font();
+    noteFont.setItalic(true);
+    note->setFont(noteFont);
     cellLayout->addWidget(note);
 
     auto *buddy = new QLabel(label, this);

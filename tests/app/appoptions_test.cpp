@@ -2,11 +2,13 @@
 #include "appoptions.h"
 #include "clientsettings.h"
 #include "settingsfolder.h"
+#include "tempdir.h"
 #include "testpki.h"
 
 #include <catch2/catch.hpp>
 
 #include <QDir>
+#include <QProcess>
 
 using namespace otrack;
 using namespace otrack::test;
@@ -68,4 +70,26 @@ TEST_CASE("app options: --show-settings is an option", "[app]")
 {
     CHECK(parsed({u"--show-settings"_s}).showSettings);
     CHECK_FALSE(parsed({}).showSettings);
+}
+
+TEST_CASE("otrack --show-settings prints each setting and where it comes from", "[app]")
+{
+    TempDir home;
+    QDir().mkpath(home.file(u"OTrack"_s));
+    writeFile(home.file(u"OTrack/settings.conf"_s),
+              "[General]\nSyncIntervalMinutes=12\nServerUrl=http://otrack.example\n");
+    QProcess app;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(u"XDG_CONFIG_HOME"_s, home.path());
+    environment.insert(u"QT_QPA_PLATFORM"_s, u"offscreen"_s);
+    app.setProcessEnvironment(environment);
+    app.start(QStringLiteral(OTRACK_APP_BINARY), {u"--show-settings"_s});
+    REQUIRE(app.waitForFinished(60000));
+    const QString output = QString::fromLocal8Bit(app.readAllStandardOutput());
+    INFO(output.toStdString());
+    CHECK(app.exitCode() == 0);
+    const QString userFile = home.file(u"OTrack/settings.conf"_s);
+    CHECK(output.contains(u"SyncIntervalMinutes = 12 (user setting: %1: SyncIntervalMinutes)"_s.arg(userFile)));
+    CHECK(output.contains(u"  refused: %1: ServerUrl: plain http:// is refused"_s.arg(userFile)));
+    CHECK(output.contains(u"AutoUpdate = 0 (built-in default)"_s));
 }

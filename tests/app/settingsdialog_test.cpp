@@ -117,8 +117,12 @@ TEST_CASE("settings dialog: every control has an accessible name and a keyboard 
         }
     }
 
-    // The managed server field is skipped: focus starts at the first control one can change.
+    // Each label's mnemonic reaches its control, with no two alike (Save and Cancel have S and C).
     auto *ca = child<QLineEdit>(dialog, u"pinnedCa"_s);
+    QTest::keyClick(&dialog, Qt::Key_A, Qt::AltModifier);
+    REQUIRE(QApplication::focusWidget() == ca);
+    QTest::keyClick(&dialog, Qt::Key_Y, Qt::AltModifier);
+    CHECK(QApplication::focusWidget() == child<QSpinBox>(dialog, u"syncInterval"_s));
     ca->setFocus();
     QTest::keyClick(&dialog, Qt::Key_Tab);  // Choose...
     QTest::keyClick(&dialog, Qt::Key_Tab);  // language

@@ -160,6 +160,7 @@ TEST_CASE("the MSI wixl builds from installer/ with the Linux build's files pass
     TempDir dir;
     const QString msi = built(dir, kSourceDir, QStringLiteral(OTRACK_APP_BINARY));
     requireNone(msiProblems(msi, expectations(kSourceDir)));
+    requireNone(payloadProblems(msi, dir.file(u"payload"_s), dir.file(u"extracted"_s)));
     requireNone(wixSourceProblems(source(u"installer/machine.wxs"_s), expectations(kSourceDir)));
     for (const QString &gap : wixlBlindSpots())
         WARN("not covered on Linux: " << gap.toStdString());
@@ -170,6 +171,20 @@ TEST_CASE("the Group Policy templates offer exactly the policies the settings re
 {
     requireNone(admxProblems(source(u"installer/policy/otrack.admx"_s), source(u"installer/policy/en-US/otrack.adml"_s),
                              source(u"translations"_s)));
+}
+
+TEST_CASE("the payload check fails when the MSI does not hold the build's files", "[installer]")
+{
+    TempDir dir;
+    const QString standIn = dir.file(u"stand-in"_s);
+    writeFile(standIn, "#!/bin/sh\n");
+    const QString msi = built(dir, kSourceDir, standIn);
+    const QString payload = dir.file(u"payload"_s);
+    writeFile(QDir(payload).filePath(u"translations/otrack_cy.qm"_s), "another build's translation");
+    writeFile(QDir(payload).filePath(u"otrack-missing.dll"_s), "a file the MSI does not have");
+    const QStringList problems = payloadProblems(msi, payload, dir.file(u"extracted"_s));
+    requireOne(problems, u"translations/otrack_cy.qm in the MSI differs from the build's"_s);
+    requireOne(problems, u"not otrack, otrack-missing.dll"_s);
 }
 
 TEST_CASE("the MSI check fails on a broken copy: an HKCU value", "[installer]")
@@ -269,32 +284,50 @@ TEST_CASE("the WiX source check fails on a broken copy: a machine default writte
     requireOne(problems, u"component DesktopShortcut puts a desktop shortcut even with NO_DESKTOP_SHORTCUT=1"_s);
 }
 
-TEST_CASE("the template check fails on broken copies of the ADMX and ADML", "[installer]")
+namespace {
+
+const QString kAdmx = u"installer/policy/otrack.admx"_s;
+const QString kAdml = u"installer/policy/en-US/otrack.adml"_s;
+
+}  // namespace
+
+TEST_CASE("the template check fails on a broken copy: a value name or key the app does not read", "[installer]")
 {
-    const QString admx = u"installer/policy/otrack.admx"_s;
-    const QString adml = u"installer/policy/en-US/otrack.adml"_s;
-    requireOne(problemsOfBrokenTemplates(admx, u"valueName=\"ServerUrl\""_s, u"valueName=\"ServerURL\""_s),
-               u"sets ServerURL, which the app does not read"_s);
-    requireOne(problemsOfBrokenTemplates(admx, u"valueName=\"ServerUrl\""_s, u"valueName=\"ServerURL\""_s),
-               u"no policy sets ServerUrl"_s);
-    requireOne(problemsOfBrokenTemplates(admx, u"key=\"Software\\Policies\\OTrack\" valueName=\"AutoUpdate\""_s,
+    const QStringList renamed
+        = problemsOfBrokenTemplates(kAdmx, u"valueName=\"ServerUrl\""_s, u"valueName=\"ServerURL\""_s);
+    requireOne(renamed, u"sets ServerURL, which the app does not read"_s);
+    requireOne(renamed, u"no policy sets ServerUrl"_s);
+    requireOne(problemsOfBrokenTemplates(kAdmx, u"key=\"Software\\Policies\\OTrack\" valueName=\"AutoUpdate\""_s,
                                          u"key=\"Software\\OTrack\" valueName=\"AutoUpdate\""_s),
                u"writes under Software\\OTrack, but the app reads Software\\Policies\\OTrack"_s);
-    requireOne(problemsOfBrokenTemplates(admx, u"maxValue=\"1440\""_s, u"maxValue=\"2000\""_s),
+}
+
+TEST_CASE("the template check fails on a broken copy: limits and choices the app does not share", "[installer]")
+{
+    requireOne(problemsOfBrokenTemplates(kAdmx, u"maxValue=\"1440\""_s, u"maxValue=\"2000\""_s),
                u"the app refuses 2000 for SyncIntervalMinutes"_s);
     requireOne(
-        problemsOfBrokenTemplates(admx, u"minValue=\"1\" maxValue=\"1440\""_s, u"minValue=\"2\" maxValue=\"1440\""_s),
+        problemsOfBrokenTemplates(kAdmx, u"minValue=\"1\" maxValue=\"1440\""_s, u"minValue=\"2\" maxValue=\"1440\""_s),
         u"the app accepts 1 for SyncIntervalMinutes, beyond the ADMX's limit"_s);
-    requireOne(problemsOfBrokenTemplates(admx, u"<string>cy</string>"_s, u"<string>fr</string>"_s),
+    requireOne(problemsOfBrokenTemplates(kAdmx, u"<string>cy</string>"_s, u"<string>fr</string>"_s),
                u"language fr has no translation"_s);
+}
+
+TEST_CASE("the template check fails on a broken copy: strings and presentations missing from the ADML", "[installer]")
+{
     requireOne(
-        problemsOfBrokenTemplates(adml, u"<string id=\"PinnedCa_Explain\">"_s, u"<string id=\"PinnedCaHelp\">"_s),
+        problemsOfBrokenTemplates(kAdml, u"<string id=\"PinnedCa_Explain\">"_s, u"<string id=\"PinnedCaHelp\">"_s),
         u"$(string.PinnedCa_Explain) is not in"_s);
     requireOne(
-        problemsOfBrokenTemplates(adml, u"<presentation id=\"Language\">"_s, u"<presentation id=\"Languages\">"_s),
+        problemsOfBrokenTemplates(kAdml, u"<presentation id=\"Language\">"_s, u"<presentation id=\"Languages\">"_s),
         u"$(presentation.Language) is not in"_s);
-    requireOne(problemsOfBrokenTemplates(adml, u"<decimalTextBox refId=\"SyncIntervalMinutes\""_s,
+    requireOne(problemsOfBrokenTemplates(kAdml, u"<decimalTextBox refId=\"SyncIntervalMinutes\""_s,
                                          u"<decimalTextBox refId=\"SyncMinutes\""_s),
                u"presentation control SyncMinutes refers to no element"_s);
-    requireOne(problemsOfBrokenTemplates(admx, u"</policies>"_s, u"</policys>"_s), u"not well-formed XML"_s);
+}
+
+TEST_CASE("the template check fails on a broken copy: XML that is not well-formed", "[installer]")
+{
+    requireOne(problemsOfBrokenTemplates(kAdmx, u"</policies>"_s, u"</policys>"_s), u"not well-formed XML"_s);
+    requireOne(problemsOfBrokenTemplates(kAdml, u"</stringTable>"_s, u"</stringtable>"_s), u"not well-formed XML"_s);
 }

@@ -441,6 +441,37 @@ QStringList msiProblems(const QString &msiFile, const MsiExpectations &expected)
     return problems;
 }
 
+QStringList payloadProblems(const QString &msiFile, const QString &payloadFolder, const QString &scratchFolder)
+{
+    QByteArray output;
+    QString log;
+    if (!run(u"msiextract"_s, {u"-C"_s, scratchFolder, QFileInfo(msiFile).absoluteFilePath()}, {}, &output, &log))
+        return {u"msiextract cannot unpack %1: %2"_s.arg(msiFile, log)};
+    // The program folder is ProgramFiles64Folder\OTrack; msiextract drops the first part.
+    const QDir installed(QDir(scratchFolder).filePath(u"OTrack"_s));
+    const QDir expected(payloadFolder);
+    const auto filesUnder = [](const QDir &root) {
+        QStringList names;
+        QDirIterator it(root.path(), QDir::Files, QDirIterator::Subdirectories);
+        while (it.hasNext())
+            names.append(root.relativeFilePath(it.next()));
+        names.sort();
+        return names;
+    };
+    QStringList problems;
+    const QStringList want = filesUnder(expected);
+    const QStringList got = filesUnder(installed);
+    if (want != got)
+        problems.append(u"the MSI installs %1, not %2"_s.arg(got.join(u", "_s), want.join(u", "_s)));
+    for (const QString &name : want) {
+        QFile a(expected.filePath(name));
+        QFile b(installed.filePath(name));
+        if (!a.open(QIODevice::ReadOnly) || !b.open(QIODevice::ReadOnly) || a.readAll() != b.readAll())
+            problems.append(u"%1 in the MSI differs from the build's"_s.arg(name));
+    }
+    return problems;
+}
+
 QStringList wixSourceProblems(const QString &machineWxs, const MsiExpectations &expected)
 {
     QString error;

@@ -43,6 +43,11 @@ bool buildMsi(const QString &installerFolder, const QString &payloadFolder, cons
 // sentence per problem; empty when the MSI is right.
 QStringList msiProblems(const QString &msiFile, const MsiExpectations &expected);
 
+// Extracts the MSI's files (msiextract) into `scratchFolder` and compares them with the folder
+// it was built from: the same files, byte for byte, in the program folder. One sentence per
+// problem.
+QStringList payloadProblems(const QString &msiFile, const QString &payloadFolder, const QString &scratchFolder);
+
 // What wixl cannot build, checked in the WiX source instead: each machine-default component
 // and the desktop shortcut carry a Condition on their property. One sentence per problem.
 QStringList wixSourceProblems(const QString &machineWxs, const MsiExpectations &expected);
