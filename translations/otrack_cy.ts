@@ -1676,14 +1676,6 @@ Mae data disgyblion yn cyrraedd pan fydd OTrack yn cysoni â gweinydd OTrack eic
         <translation>Canslo</translation>
     </message>
     <message>
-        <source>&amp;Server address:</source>
-        <translation>Cyfeiriad y &amp;gweinydd:</translation>
-    </message>
-    <message>
-        <source>&amp;CA certificate:</source>
-        <translation>Tystysgrif &amp;CA:</translation>
-    </message>
-    <message>
         <source>&amp;Language:</source>
         <translation>&amp;Iaith:</translation>
     </message>
@@ -1762,6 +1754,14 @@ Mae data disgyblion yn cyrraedd pan fydd OTrack yn cysoni â gweinydd OTrack eic
     <message>
         <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
         <translation>Tystysgrifau (*.pem *.crt *.cer);;Pob ffeil (*)</translation>
+    </message>
+    <message>
+        <source>Ser&amp;ver address:</source>
+        <translation>Cyfeiriad y g&amp;weinydd:</translation>
+    </message>
+    <message>
+        <source>C&amp;A certificate:</source>
+        <translation>Tystysgrif C&amp;A:</translation>
     </message>
 </context>
 <context>

@@ -1658,14 +1658,6 @@ Pupil data arrives when OTrack syncs with your school&apos;s OTrack server.</tra
         <translation>Cancel</translation>
     </message>
     <message>
-        <source>&amp;Server address:</source>
-        <translation>&amp;Server address:</translation>
-    </message>
-    <message>
-        <source>&amp;CA certificate:</source>
-        <translation>&amp;CA certificate:</translation>
-    </message>
-    <message>
         <source>&amp;Language:</source>
         <translation>&amp;Language:</translation>
     </message>
@@ -1744,6 +1736,14 @@ Pupil data arrives when OTrack syncs with your school&apos;s OTrack server.</tra
     <message>
         <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
         <translation>Certificates (*.pem *.crt *.cer);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Ser&amp;ver address:</source>
+        <translation>Ser&amp;ver address:</translation>
+    </message>
+    <message>
+        <source>C&amp;A certificate:</source>
+        <translation>C&amp;A certificate:</translation>
     </message>
 </context>
 <context>
