@@ -32,12 +32,11 @@ bool AppOptions::parse(const QStringList &arguments, QString *error, bool *exitN
     const QCommandLineOption usernameOption(QStringLiteral("username"),
                                             QCoreApplication::translate("AppOptions", "Fill in the username."),
                                             QStringLiteral("name"));
-    const QCommandLineOption serverOption(
-        QStringLiteral("server"),
-        QCoreApplication::translate("AppOptions",
-                                    "The OTrack server, https://host:port. The main window "
-                                    "checks that it is reachable."),
-        QStringLiteral("url"));
+    const QCommandLineOption serverOption(QStringLiteral("server"),
+                                          QCoreApplication::translate("AppOptions",
+                                                                      "The OTrack server to sign in to and sync with, "
+                                                                      "https://host:port."),
+                                          QStringLiteral("url"));
     const QCommandLineOption caOption(
         QStringLiteral("ca"),
         QCoreApplication::translate("AppOptions",

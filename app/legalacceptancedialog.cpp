@@ -1,6 +1,7 @@
 #include "legalacceptancedialog.h"
 
 #include "legaldocumentpage.h"
+#include "uistyle.h"
 
 #include <QCheckBox>
 #include <QFormLayout>
@@ -55,7 +56,7 @@ LegalAcceptanceDialog::LegalAcceptanceDialog(const QList<RequiredDocument> &docu
     m_ledgerWarning = wrappedLabel(tr("OTrack found that the record of your earlier acceptances on this PC had "
                                       "been altered, so it asks you to accept again."),
                                    QStringLiteral("ledgerWarning"), tr("Warning"), documentsPage);
-    m_ledgerWarning->setStyleSheet(QStringLiteral("color: #a4000f;"));
+    m_ledgerWarning->setStyleSheet(UiStyle::errorText(m_ledgerWarning));
     m_ledgerWarning->hide();
 
     m_tabs = new QTabWidget(documentsPage);

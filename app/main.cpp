@@ -2,13 +2,11 @@
 #include "appcontroller.h"
 #include "appoptions.h"
 #include "clientsettings.h"
+#include "languageswitcher.h"
 #include "storelocation.h"
 
 #include <QApplication>
 #include <QIcon>
-#include <QLibraryInfo>
-#include <QLocale>
-#include <QTranslator>
 
 #include "opensslinit.h"
 #include <cstdio>
@@ -40,15 +38,7 @@ int main(int argc, char *argv[])
     }
     options.applySettings(settings, options.dataDir.isEmpty() ? otrack::StoreLocation::defaultBase() : options.dataDir);
 
-    const QLocale locale = options.language.isEmpty() ? QLocale() : QLocale(options.language);
-    QLocale::setDefault(locale);
-    QTranslator qtTranslator;
-    if (qtTranslator.load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
-                          QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-        QApplication::installTranslator(&qtTranslator);
-    QTranslator appTranslator;
-    if (appTranslator.load(locale, QStringLiteral("otrack"), QStringLiteral("_"), QStringLiteral(":/i18n")))
-        QApplication::installTranslator(&appTranslator);
+    otrack::LanguageSwitcher::instance().apply(options.language);
 
     otrack::AppController controller(options);
     controller.start();

@@ -1,105 +1,101 @@
 #include "signinwindow.h"
 
+#include "backgroundsync.h"
 #include "errortext.h"
 #include "logging.h"
-#include "storelocation.h"
+#include "uistyle.h"
 
-#include <QApplication>
-#include <QFile>
 #include <QFormLayout>
 #include <QIcon>
 #include <QLabel>
 #include <QLineEdit>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QVBoxLayout>
 
 namespace otrack {
 
-namespace {
-
-constexpr int kMinimumNewPasswordLength = 8;
-
-}  // namespace
-
-SignInWindow::SignInWindow(QString dataBase, QWidget *parent)
-    : QWidget(parent), m_dataBase(std::move(dataBase)), m_newStoreParams(ScryptParams::recommended())
+SignInWindow::SignInWindow(BackgroundSync *sync, const QString &serverProblem, QWidget *parent)
+    : QWidget(parent), m_sync(sync), m_serverProblem(serverProblem)
 {
-    setWindowTitle(tr("Sign in to OTrack"));
     setObjectName(QStringLiteral("signInWindow"));
 
-    auto *logo = new QLabel(this);
-    logo->setPixmap(QIcon(QStringLiteral(":/icons/otrack.svg")).pixmap(64, 64));
-    logo->setAccessibleName(tr("OTrack logo"));
+    m_logo = new QLabel(this);
+    m_logo->setPixmap(QIcon(QStringLiteral(":/icons/otrack.svg")).pixmap(64, 64));
 
-    auto *heading = new QLabel(tr("Sign in to OTrack"), this);
-    QFont headingFont = heading->font();
+    m_heading = new QLabel(this);
+    QFont headingFont = m_heading->font();
     headingFont.setPointSizeF(headingFont.pointSizeF() * 1.5);
     headingFont.setBold(true);
-    heading->setFont(headingFont);
-    heading->setAccessibleName(tr("Sign in to OTrack"));
+    m_heading->setFont(headingFont);
 
     m_school = new QLineEdit(this);
     m_school->setObjectName(QStringLiteral("school"));
-    m_school->setAccessibleName(tr("School"));
-    m_school->setAccessibleDescription(tr("The name of your school as your data manager gave it to you"));
     m_school->setMaxLength(200);
 
     m_username = new QLineEdit(this);
     m_username->setObjectName(QStringLiteral("username"));
-    m_username->setAccessibleName(tr("Username"));
     m_username->setMaxLength(200);
 
     m_password = new QLineEdit(this);
     m_password->setObjectName(QStringLiteral("password"));
-    m_password->setAccessibleName(tr("Password"));
     m_password->setEchoMode(QLineEdit::Password);
     m_password->setInputMethodHints(Qt::ImhHiddenText | Qt::ImhSensitiveData | Qt::ImhNoPredictiveText);
     m_password->setMaxLength(1024);
 
-    m_signIn = new QPushButton(tr("&Sign in"), this);
+    m_signIn = new QPushButton(this);
     m_signIn->setObjectName(QStringLiteral("signIn"));
-    m_signIn->setAccessibleName(tr("Sign in"));
     m_signIn->setDefault(true);
     m_signIn->setAutoDefault(true);
 
+    m_offline = new QPushButton(this);
+    m_offline->setObjectName(QStringLiteral("workOffline"));
+    m_offline->hide();
+
+    m_busyBar = new QProgressBar(this);
+    m_busyBar->setObjectName(QStringLiteral("busy"));
+    m_busyBar->setRange(0, 0);
+    m_busyBar->setTextVisible(true);
+    m_busyBar->hide();
+
     m_error = new QLabel(this);
     m_error->setObjectName(QStringLiteral("error"));
-    m_error->setAccessibleName(tr("Sign-in problem"));
     m_error->setWordWrap(true);
-    m_error->setStyleSheet(QStringLiteral("color: #a4000f;"));
+    m_error->setStyleSheet(UiStyle::errorText(m_error));
     m_error->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_error->hide();
 
-    m_hint = new QLabel(tr("Your data on this PC is kept encrypted and opens only with your password. "
-                           "The first time you sign in on this PC, OTrack sets this up for you."),
-                        this);
+    m_hint = new QLabel(this);
     m_hint->setObjectName(QStringLiteral("hint"));
-    m_hint->setAccessibleName(tr("About signing in"));
     m_hint->setWordWrap(true);
 
+    m_schoolLabel = new QLabel(this);
+    m_schoolLabel->setBuddy(m_school);
+    m_usernameLabel = new QLabel(this);
+    m_usernameLabel->setBuddy(m_username);
+    m_passwordLabel = new QLabel(this);
+    m_passwordLabel->setBuddy(m_password);
+    retranslate();
+
     auto *form = new QFormLayout;
-    auto *schoolLabel = new QLabel(tr("S&chool:"), this);
-    schoolLabel->setBuddy(m_school);
-    auto *usernameLabel = new QLabel(tr("&Username:"), this);
-    usernameLabel->setBuddy(m_username);
-    auto *passwordLabel = new QLabel(tr("&Password:"), this);
-    passwordLabel->setBuddy(m_password);
-    form->addRow(schoolLabel, m_school);
-    form->addRow(usernameLabel, m_username);
-    form->addRow(passwordLabel, m_password);
+    form->addRow(m_schoolLabel, m_school);
+    form->addRow(m_usernameLabel, m_username);
+    form->addRow(m_passwordLabel, m_password);
 
     auto *headingRow = new QHBoxLayout;
-    headingRow->addWidget(logo);
-    headingRow->addWidget(heading, 1);
+    headingRow->addWidget(m_logo);
+    headingRow->addWidget(m_heading, 1);
 
     auto *buttons = new QHBoxLayout;
     buttons->addStretch(1);
+    buttons->addWidget(m_offline);
     buttons->addWidget(m_signIn);
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(headingRow);
     layout->addWidget(m_hint);
     layout->addLayout(form);
+    layout->addWidget(m_busyBar);
     layout->addWidget(m_error);
     layout->addLayout(buttons);
     layout->addStretch(1);
@@ -107,17 +103,56 @@ SignInWindow::SignInWindow(QString dataBase, QWidget *parent)
     setTabOrder(m_school, m_username);
     setTabOrder(m_username, m_password);
     setTabOrder(m_password, m_signIn);
+    setTabOrder(m_signIn, m_offline);
 
     connect(m_signIn, &QPushButton::clicked, this, &SignInWindow::signIn);
+    connect(m_offline, &QPushButton::clicked, this, &SignInWindow::workOffline);
     connect(m_password, &QLineEdit::returnPressed, this, &SignInWindow::signIn);
     connect(m_username, &QLineEdit::returnPressed, m_password, [this] { m_password->setFocus(); });
     connect(m_school, &QLineEdit::returnPressed, m_username, [this] { m_username->setFocus(); });
+    connect(m_sync, &BackgroundSync::signInFinished, this, &SignInWindow::onFinished);
 
-    setMinimumWidth(460);
+    setMinimumWidth(480);
     m_school->setFocus();
 }
 
-SignInWindow::~SignInWindow() = default;
+SignInWindow::~SignInWindow()
+{
+    forgetPassword();
+}
+
+void SignInWindow::retranslate()
+{
+    setWindowTitle(tr("Sign in to OTrack"));
+    m_logo->setAccessibleName(tr("OTrack logo"));
+    m_heading->setText(tr("Sign in to OTrack"));
+    m_heading->setAccessibleName(tr("Sign in to OTrack"));
+    m_school->setAccessibleName(tr("School"));
+    m_school->setAccessibleDescription(tr("The name of your school as your data manager gave it to you"));
+    m_username->setAccessibleName(tr("Username"));
+    m_password->setAccessibleName(tr("Password"));
+    m_signIn->setText(tr("&Sign in"));
+    m_signIn->setAccessibleName(tr("Sign in"));
+    m_offline->setText(tr("&Work offline"));
+    m_offline->setAccessibleName(tr("Work offline"));
+    m_offline->setAccessibleDescription(tr("Open your marks on this PC without the server. They sync when the "
+                                           "server can be reached again."));
+    m_busyBar->setAccessibleName(tr("Signing in"));
+    m_error->setAccessibleName(tr("Sign-in problem"));
+    m_hint->setText(tr("Sign in with the school, username and password your data manager gave you. Your data "
+                       "on this PC is kept encrypted and opens only with your password."));
+    m_hint->setAccessibleName(tr("About signing in"));
+    m_schoolLabel->setText(tr("S&chool:"));
+    m_usernameLabel->setText(tr("&Username:"));
+    m_passwordLabel->setText(tr("&Password:"));
+}
+
+void SignInWindow::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QWidget::changeEvent(event);
+}
 
 void SignInWindow::setSchool(const QString &school)
 {
@@ -144,6 +179,11 @@ QString SignInWindow::errorText() const
     return m_error->isHidden() ? QString() : m_error->text();
 }
 
+bool SignInWindow::isOfflineOffered() const
+{
+    return !m_offline->isHidden();
+}
+
 void SignInWindow::signIn()
 {
     QString password = m_password->text();
@@ -154,38 +194,80 @@ void SignInWindow::signIn()
 
 void SignInWindow::signInWith(const QString &password)
 {
+    if (m_busy)
+        return;
+    forgetPassword();
+    m_offline->hide();
     if (school().isEmpty() || username().isEmpty() || password.isEmpty()) {
         showError(tr("Enter your school, username and password."));
         return;
     }
-
-    const QString folder = StoreLocation::folderFor(m_dataBase, school(), username());
-    const bool firstUse = !QFile::exists(LocalStore::databasePath(folder));
-    if (firstUse && password.size() < kMinimumNewPasswordLength) {
-        showError(tr("Choose a password of at least %n characters.", nullptr, kMinimumNewPasswordLength));
+    m_offlinePassword = password;
+    if (!m_serverProblem.isEmpty()) {
+        // No server to ask: the store on this PC is all there is.
+        setBusy(true, tr("Opening your data on this PC..."));
+        m_sync->unlockOffline(school(), username(), password);
         return;
     }
+    setBusy(true, tr("Signing in to your school's OTrack server..."));
+    m_sync->signIn(school(), username(), password);
+}
 
-    m_signIn->setEnabled(false);
-    QApplication::setOverrideCursor(Qt::WaitCursor);
-    // Deriving the key takes a moment by design (scrypt): it is what makes guessing slow.
-    auto store = firstUse ? LocalStore::create(folder, password, m_newStoreParams)
-                          : LocalStore::openWithPassword(folder, password);
-    QApplication::restoreOverrideCursor();
-    m_signIn->setEnabled(true);
+void SignInWindow::workOffline()
+{
+    if (m_busy || m_offlinePassword.isEmpty())
+        return;
+    m_offline->hide();
+    setBusy(true, tr("Opening your data on this PC..."));
+    m_sync->unlockOffline(school(), username(), m_offlinePassword);
+}
 
-    if (!store) {
-        // The code only: the message may hold the folder, which holds the school and username.
-        qCWarning(lcUi) << "sign-in failed:" << errorCodeName(store.error().code);
-        showError(ErrorText::forStore(store.error().code));
+void SignInWindow::onFinished(const SignInResult &result)
+{
+    if (!m_busy)
+        return;  // another window's attempt
+    setBusy(false);
+    // The outcome only: the detail may name the school or the server.
+    qCInfo(lcUi) << "sign-in ended:" << outcomeName(result.outcome);
+    if (result.hasStore()) {
+        forgetPassword();
+        m_error->hide();
+        Q_EMIT signedIn(result);
+        return;
+    }
+    using Outcome = SignInResult::Outcome;
+    const bool unreachable = result.outcome == Outcome::ServerUnreachable || result.outcome == Outcome::CertificateError
+        || result.outcome == Outcome::TlsError;
+    QString sentence = !m_serverProblem.isEmpty() && result.outcome == Outcome::NoLocalStore
+        ? m_serverProblem + QLatin1Char(' ')
+            + tr("The first sign-in on a PC needs the server, so there is nothing on this PC to open yet.")
+        : ErrorText::forSignIn(result);
+    if (unreachable && result.offlineUnlockAvailable && !m_offlinePassword.isEmpty()) {
+        sentence += QLatin1Char(' ')
+            + tr("You can work offline with the marks on this PC: they sync when the server can be reached again.");
+        m_offline->show();
+        m_offline->setFocus();
+    } else {
+        forgetPassword();
         m_password->setFocus();
-        return;
     }
-    qCInfo(lcUi) << (firstUse ? "created and opened" : "opened") << "the local store";
-    m_store = std::move(store.value());
-    m_created = firstUse;
-    m_error->hide();
-    Q_EMIT signedIn();
+    showError(sentence);
+    Q_EMIT signInFailed(result);
+}
+
+void SignInWindow::setBusy(bool busy, const QString &what)
+{
+    m_busy = busy;
+    m_signIn->setEnabled(!busy);
+    m_offline->setEnabled(!busy);
+    m_school->setEnabled(!busy);
+    m_username->setEnabled(!busy);
+    m_password->setEnabled(!busy);
+    m_busyBar->setVisible(busy);
+    m_busyBar->setFormat(what);
+    m_busyBar->setAccessibleDescription(what);
+    if (busy)
+        m_error->hide();
 }
 
 void SignInWindow::showError(const QString &sentence)
@@ -193,6 +275,12 @@ void SignInWindow::showError(const QString &sentence)
     m_error->setText(sentence);
     m_error->setAccessibleDescription(sentence);
     m_error->show();
+}
+
+void SignInWindow::forgetPassword()
+{
+    m_offlinePassword.fill(QChar(u'\0'));
+    m_offlinePassword.clear();
 }
 
 }  // namespace otrack

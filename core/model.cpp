@@ -53,4 +53,19 @@ std::optional<GroupKind> groupKindFromString(const QString &text)
     return enumFromName(kGroupKinds, text);
 }
 
+bool hasSen(const Pupil &pupil)
+{
+    return pupil.senStatus == u"K" || pupil.senStatus == u"E";
+}
+
+bool isBoy(const Pupil &pupil)
+{
+    return pupil.gender == u"M";
+}
+
+bool isGirl(const Pupil &pupil)
+{
+    return pupil.gender == u"F";
+}
+
 }  // namespace otrack

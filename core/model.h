@@ -57,6 +57,12 @@ struct Pupil {
     QDate leftDate;
 };
 
+// The pupil groups analysis compares and the grid filters by. SEN means SEN support (K) or an
+// EHC plan (E); gender is as the MIS records it (M, F, or another code, in neither group).
+bool hasSen(const Pupil &pupil);
+bool isBoy(const Pupil &pupil);
+bool isGirl(const Pupil &pupil);
+
 struct Group {
     QString id;
     QString schoolId;

@@ -58,21 +58,118 @@ Result<QString> MarkStore::record(const MarkEdit &edit)
 
 Result<QList<QString>> MarkStore::recordAll(const QList<MarkEdit> &edits)
 {
+    auto recorded = recordForUndo(edits);
+    if (!recorded)
+        return recorded.error();
+    QList<QString> opIds;
+    opIds.reserve(recorded->size());
+    for (const RecordedEdit &r : recorded.value())
+        opIds.append(r.opId);
+    return opIds;
+}
+
+Result<QList<RecordedEdit>> MarkStore::recordForUndo(const QList<MarkEdit> &edits)
+{
     auto tx = Transaction::begin(m_db);
     if (!tx)
         return tx.error();
     const QString now = nowUtc();
-    QList<QString> opIds;
-    opIds.reserve(edits.size());
+    QList<RecordedEdit> recorded;
+    recorded.reserve(edits.size());
     for (const MarkEdit &edit : edits) {
-        auto opId = recordInTransaction(edit, now);
-        if (!opId)
-            return opId.error();
-        opIds.append(opId.value());
+        auto one = recordInTransaction(edit, now);
+        if (!one)
+            return one.error();
+        recorded.append(std::move(one.value()));
     }
     if (auto committed = tx.value()->commit(); !committed)
         return committed.error();
-    return opIds;
+    return recorded;
+}
+
+Result<QList<QString>> MarkStore::undo(const QList<RecordedEdit> &edits)
+{
+    auto tx = Transaction::begin(m_db);
+    if (!tx)
+        return tx.error();
+    const QString now = nowUtc();
+    QList<QString> queued;
+    // Last edit first, as the teacher made them in the other order.
+    for (auto it = edits.crbegin(); it != edits.crend(); ++it) {
+        if (auto undone = undoInTransaction(*it, now, queued); !undone)
+            return undone.error();
+    }
+    if (auto committed = tx.value()->commit(); !committed)
+        return committed.error();
+    return queued;
+}
+
+Status MarkStore::undoInTransaction(const RecordedEdit &edit, const QString &now, QList<QString> &queued)
+{
+    const std::optional<QString> oldValue = edit.before ? edit.before->value : std::nullopt;
+    const QString oldNote = edit.before ? edit.before->note : QString();
+    if (auto valid = validate({edit.key, oldValue, oldNote}); !valid)
+        return valid;
+
+    bool stillQueued = false;
+    {
+        auto q = m_db.prepare("SELECT o.seq = (SELECT max(i.seq) FROM outbox i WHERE i.pupil_id = o.pupil_id AND "
+                              "i.term_id = o.term_id AND i.objective_id = o.objective_id) "
+                              "FROM outbox o WHERE o.op_id = ?1 AND o.school_id = ?2");
+        if (!q)
+            return q.error();
+        auto row = q->bind(1, edit.opId).bind(2, m_schoolId).next();
+        if (!row)
+            return row.error();
+        stillQueued = row.value() && q->int64(0) != 0;
+    }
+    if (!stillQueued) {
+        auto again = recordInTransaction({edit.key, oldValue, oldNote}, now);
+        if (!again)
+            return again.error();
+        queued.append(again->opId);
+        return {};
+    }
+
+    auto current = mark(edit.key);
+    if (!current)
+        return current.error();
+    auto remove = m_db.prepare("DELETE FROM outbox WHERE op_id = ?1");
+    if (!remove)
+        return remove.error();
+    if (auto removed = remove->bind(1, edit.opId).run(); !removed)
+        return removed;
+    // The cell as it was, on the server version it stands on now (an earlier queued edit's
+    // answer may have raised it since).
+    auto restore = edit.before
+        ? m_db.prepare("UPDATE marks SET value = ?4, note = ?5, author_id = ?6, updated_at = ?7 "
+                       "WHERE pupil_id = ?1 AND term_id = ?2 AND objective_id = ?3")
+        : m_db.prepare("DELETE FROM marks WHERE pupil_id = ?1 AND term_id = ?2 AND objective_id = ?3");
+    if (!restore)
+        return restore.error();
+    restore->bind(1, edit.key.pupilId).bind(2, edit.key.termId).bind(3, edit.key.objectiveId);
+    if (edit.before) {
+        restore->bind(4, edit.before->value).bind(5, edit.before->note).bind(6, edit.before->authorId);
+        restore->bind(7, edit.before->updatedAt.toString(Qt::ISODateWithMs));
+    }
+    if (auto restored = restore->run(); !restored)
+        return restored;
+    return audit(edit.key, u"mark.undo", current.value(), edit.before, now);
+}
+
+Status MarkStore::audit(const MarkKey &key, const char16_t *action, const std::optional<Mark> &before,
+                        const std::optional<Mark> &after, const QString &now)
+{
+    auto q = m_db.prepare("INSERT INTO audit_events (school_id, actor_id, action, entity, entity_id, before, "
+                          "after, at) VALUES (?1, ?2, ?3, 'mark', ?4, ?5, ?6, ?7)");
+    if (!q)
+        return q.error();
+    q->bind(1, m_schoolId).bind(2, m_actorId).bind(3, action).bind(4, cellId(key));
+    if (before)
+        q->bind(5, snapshot(before->value, before->note));
+    if (after)
+        q->bind(6, snapshot(after->value, after->note));
+    return q->bind(7, now).run();
 }
 
 Status MarkStore::validate(const MarkEdit &edit)
@@ -107,31 +204,16 @@ Status MarkStore::validate(const MarkEdit &edit)
     return {};
 }
 
-Result<QString> MarkStore::recordInTransaction(const MarkEdit &edit, const QString &now)
+Result<RecordedEdit> MarkStore::recordInTransaction(const MarkEdit &edit, const QString &now)
 {
     if (auto valid = validate(edit); !valid)
         return valid.error();
 
-    std::optional<QString> oldValue;
-    QString oldNote;
-    qint64 baseVersion = 0;
-    bool exists = false;
-    {
-        auto q = m_db.prepare("SELECT value, note, server_version FROM marks "
-                              "WHERE pupil_id = ?1 AND term_id = ?2 AND objective_id = ?3");
-        if (!q)
-            return q.error();
-        q->bind(1, edit.key.pupilId).bind(2, edit.key.termId).bind(3, edit.key.objectiveId);
-        auto row = q->next();
-        if (!row)
-            return row.error();
-        if (row.value()) {
-            exists = true;
-            oldValue = q->optionalText(0);
-            oldNote = q->text(1);
-            baseVersion = q->int64(2);
-        }
-    }
+    auto before = mark(edit.key);
+    if (!before)
+        return before.error();
+    const bool exists = before->has_value();
+    const qint64 baseVersion = exists ? before.value()->serverVersion : 0;
 
     {
         auto q = exists ? m_db.prepare("UPDATE marks SET value = ?4, note = ?5, author_id = ?6, updated_at = ?7 "
@@ -160,20 +242,13 @@ Result<QString> MarkStore::recordInTransaction(const MarkEdit &edit, const QStri
             return ran.error();
     }
 
-    {
-        auto q = m_db.prepare("INSERT INTO audit_events (school_id, actor_id, action, entity, entity_id, before, "
-                              "after, at) VALUES (?1, ?2, ?3, 'mark', ?4, ?5, ?6, ?7)");
-        if (!q)
-            return q.error();
-        q->bind(1, m_schoolId).bind(2, m_actorId).bind(3, edit.value ? u"mark.set" : u"mark.clear");
-        q->bind(4, cellId(edit.key));
-        if (exists)
-            q->bind(5, snapshot(oldValue, oldNote));
-        q->bind(6, snapshot(edit.value, edit.note)).bind(7, now);
-        if (auto ran = q->run(); !ran)
-            return ran.error();
-    }
-    return opId;
+    Mark after;
+    after.key = edit.key;
+    after.value = edit.value;
+    after.note = edit.note;
+    if (auto audited = audit(edit.key, edit.value ? u"mark.set" : u"mark.clear", before.value(), after, now); !audited)
+        return audited.error();
+    return RecordedEdit{opId, edit.key, before.value()};
 }
 
 Result<std::optional<Mark>> MarkStore::mark(const MarkKey &key)
@@ -202,6 +277,17 @@ Result<QList<Mark>> MarkStore::grid(const QString &groupId, const QString &frame
     if (!q)
         return q.error();
     q->bind(1, groupId).bind(2, frameworkId).bind(3, termId).bind(4, m_schoolId);
+    return q->collect([](const Query &row) { return markFrom(row, 0); });
+}
+
+Result<QList<Mark>> MarkStore::pupilMarks(const QString &pupilId, const QString &frameworkId)
+{
+    auto q = m_db.prepare(std::string("SELECT ") + std::string(kMarkColumns)
+                          + " FROM marks m JOIN objectives o ON o.id = m.objective_id"
+                            " WHERE m.pupil_id = ?1 AND o.framework_id = ?2 AND m.school_id = ?3");
+    if (!q)
+        return q.error();
+    q->bind(1, pupilId).bind(2, frameworkId).bind(3, m_schoolId);
     return q->collect([](const Query &row) { return markFrom(row, 0); });
 }
 

@@ -256,6 +256,17 @@ CREATE TABLE staff_names (
     display_name TEXT NOT NULL
 ) WITHOUT ROWID;
 )sql"},
+    {3, "term lock requests", R"sql(
+-- A data manager's lock or unlock of a term, made on this PC and waiting for sync to carry it
+-- to the server. One per term: the latest wish. terms.locked shows it here at once.
+CREATE TABLE term_lock_requests (
+    term_id      TEXT PRIMARY KEY NOT NULL REFERENCES terms (id),
+    school_id    TEXT NOT NULL,
+    locked       INTEGER NOT NULL,
+    requested_by TEXT NOT NULL,
+    requested_at TEXT NOT NULL
+) WITHOUT ROWID;
+)sql"},
 };
 
 }  // namespace

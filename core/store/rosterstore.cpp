@@ -71,6 +71,15 @@ Pupil pupilFrom(const Query &q, const QString &schoolId)
     return p;
 }
 
+constexpr std::string_view kGroupOrder
+    = " ORDER BY CASE g.kind WHEN 'class' THEN 0 WHEN 'set' THEN 1 ELSE 2 END, g.name, g.id";
+
+Group groupFrom(const Query &q, const QString &schoolId)
+{
+    return Group{q.text(0), schoolId, q.text(1), groupKindFromString(q.text(2)).value_or(GroupKind::Class),
+                 static_cast<int>(q.int64(3))};
+}
+
 }  // namespace
 
 RosterStore::RosterStore(Database &db, QString schoolId) : m_db(db), m_schoolId(std::move(schoolId))
@@ -299,6 +308,80 @@ Result<QList<Term>> RosterStore::terms()
         return Term{row.text(0),      m_schoolId, row.text(1), row.text(2), static_cast<int>(row.int64(3)),
                     row.int64(4) != 0};
     });
+}
+
+Result<School> RosterStore::school()
+{
+    auto q = m_db.prepare("SELECT name, urn, status FROM schools WHERE id = ?1");
+    if (!q)
+        return q.error();
+    auto row = q->bind(1, m_schoolId).next();
+    if (!row)
+        return row.error();
+    if (!row.value())
+        return notFound("school");
+    return School{m_schoolId, q->text(0), q->text(1),
+                  schoolStatusFromString(q->text(2)).value_or(SchoolStatus::AwaitingTerms)};
+}
+
+Result<QList<Group>> RosterStore::groups()
+{
+    auto q = m_db.prepare(std::string("SELECT g.id, g.name, g.kind, g.year_group FROM groups g WHERE g.school_id = ?1")
+                          + std::string(kGroupOrder));
+    if (!q)
+        return q.error();
+    q->bind(1, m_schoolId);
+    return q->collect([this](const Query &row) { return groupFrom(row, m_schoolId); });
+}
+
+Result<QList<Group>> RosterStore::groupsOfPupil(const QString &pupilId)
+{
+    auto q = m_db.prepare(std::string("SELECT g.id, g.name, g.kind, g.year_group FROM group_members m "
+                                      "JOIN groups g ON g.id = m.group_id WHERE m.pupil_id = ?1 AND g.school_id = ?2")
+                          + std::string(kGroupOrder));
+    if (!q)
+        return q.error();
+    q->bind(1, pupilId).bind(2, m_schoolId);
+    return q->collect([this](const Query &row) { return groupFrom(row, m_schoolId); });
+}
+
+Result<QList<Framework>> RosterStore::frameworks()
+{
+    auto q = m_db.prepare("SELECT id, name, subject, scale_id FROM frameworks WHERE school_id = ?1 "
+                          "ORDER BY subject, name, id");
+    if (!q)
+        return q.error();
+    q->bind(1, m_schoolId);
+    return q->collect([this](const Query &row) {
+        return Framework{row.text(0), m_schoolId, row.text(1), row.text(2), row.text(3), {}};
+    });
+}
+
+Result<QHash<QString, QString>> RosterStore::staffNames()
+{
+    // Whole accounts win over the names pull sends: both name the same person.
+    auto q = m_db.prepare("SELECT id, display_name FROM staff_names WHERE school_id = ?1 "
+                          "UNION ALL SELECT id, display_name FROM staff WHERE school_id = ?1");
+    if (!q)
+        return q.error();
+    q->bind(1, m_schoolId);
+    QHash<QString, QString> names;
+    if (auto done = q->forEach([&](const Query &row) { names.insert(row.text(0), row.text(1)); }); !done)
+        return done.error();
+    return names;
+}
+
+Result<Objective> RosterStore::objective(const QString &id)
+{
+    auto q = m_db.prepare("SELECT code, statement FROM objectives WHERE id = ?1 AND school_id = ?2");
+    if (!q)
+        return q.error();
+    auto row = q->bind(1, id).bind(2, m_schoolId).next();
+    if (!row)
+        return row.error();
+    if (!row.value())
+        return notFound("objective");
+    return Objective{id, q->text(0), q->text(1)};
 }
 
 }  // namespace otrack

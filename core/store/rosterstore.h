@@ -4,6 +4,7 @@
 #include "model.h"
 #include "result.h"
 
+#include <QHash>
 #include <QList>
 #include <QString>
 
@@ -31,6 +32,17 @@ public:
     Result<Framework> framework(const QString &id);
     Result<Scale> scale(const QString &id);
     Result<QList<Term>> terms();
+
+    // For pickers and reports: this school, its groups (classes first, then sets, then
+    // interventions, each by name), its frameworks without their objectives (by subject, then
+    // name), the groups a pupil belongs to, and the display name of every staff member known
+    // here (whole accounts and the names pull sends for mark authors), by id.
+    Result<School> school();
+    Result<QList<Group>> groups();
+    Result<QList<Framework>> frameworks();
+    Result<QList<Group>> groupsOfPupil(const QString &pupilId);
+    Result<QHash<QString, QString>> staffNames();
+    Result<Objective> objective(const QString &id);
 
 private:
     Database &m_db;

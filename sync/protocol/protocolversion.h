@@ -13,7 +13,7 @@ namespace protocol {
 inline constexpr int kVersion = 1;
 // The client's local store schema this build writes (the last of storeMigrations(); a test
 // holds the two together), and the oldest one this server still serves.
-inline constexpr int kClientSchemaVersion = 2;
+inline constexpr int kClientSchemaVersion = 3;
 inline constexpr int kMinClientSchemaVersion = 1;
 // Every path starts with this.
 inline constexpr QLatin1StringView kPathPrefix{"/v1"};

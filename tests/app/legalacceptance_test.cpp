@@ -1,12 +1,14 @@
 // The legal acceptance dialog and its place in the app's flow, on the offscreen platform with
 // real encrypted stores. Screenshots go to the test-output folder for review.
 #include "appcontroller.h"
+#include "appfixture.h"
 #include "legalacceptancedialog.h"
 #include "legaldocumentpage.h"
 #include "legalledger.h"
 #include "localstore.h"
 #include "mainwindow.h"
 #include "signinwindow.h"
+#include "storejob.h"
 #include "storelocation.h"
 #include "tempdir.h"
 
@@ -25,12 +27,13 @@
 #include <QTimer>
 
 using namespace otrack;
+using otrack::test::acceptBox;
+using otrack::test::button;
+using otrack::test::DemoServer;
+using otrack::test::readAndAccept;
+using otrack::test::readAndAcceptAll;
 
 namespace {
-
-const QString kSchool = QStringLiteral("Hill Primary");
-const QString kUser = QStringLiteral("j.smith");
-const QString kPassword = QStringLiteral("a long synthetic password");
 
 QString s(const char *text)
 {
@@ -60,44 +63,6 @@ QList<RequiredDocument> allRequired()
     return required;
 }
 
-QCheckBox *acceptBox(LegalDocumentPage *page)
-{
-    auto *box = page->findChild<QCheckBox *>(s("acceptDocument"));
-    REQUIRE(box);
-    return box;
-}
-
-QPushButton *button(QWidget &parent, const char *name)
-{
-    auto *found = parent.findChild<QPushButton *>(s(name));
-    REQUIRE(found);
-    return found;
-}
-
-// Brings the page to the front and reads it to the end with the keyboard, then ticks its box.
-void readAndAccept(LegalAcceptanceDialog &dialog, LegalDocumentPage *page)
-{
-    auto *tabs = dialog.findChild<QTabWidget *>(s("documentTabs"));
-    REQUIRE(tabs);
-    tabs->setCurrentWidget(page);
-    QApplication::processEvents();
-    QTest::keyClick(page->textBrowser(), Qt::Key_End, Qt::ControlModifier);
-    QApplication::processEvents();
-    const QScrollBar *bar = page->textBrowser()->verticalScrollBar();
-    INFO(page->objectName().toStdString()
-         << " at " << bar->value() << " of " << bar->maximum() << " visible " << page->textBrowser()->isVisible());
-    REQUIRE(acceptBox(page)->isEnabled());
-    acceptBox(page)->setFocus();
-    QTest::keyClick(acceptBox(page), Qt::Key_Space);
-    REQUIRE(page->isAccepted());
-}
-
-void readAndAcceptAll(LegalAcceptanceDialog &dialog)
-{
-    for (LegalDocumentPage *page : dialog.pages())
-        readAndAccept(dialog, page);
-}
-
 // The embedded text of `kind`, edited into version 1.1 with a summary of the change.
 LegalDocument newVersion(LegalKind kind)
 {
@@ -110,28 +75,29 @@ LegalDocument newVersion(LegalKind kind)
     return document.value();
 }
 
-AppOptions options(const QString &dataDir)
-{
-    AppOptions o;
-    o.dataDir = dataDir;
-    o.school = kSchool;
-    o.username = kUser;
-    return o;
-}
+// A school that has not signed its terms, and `role` signed in to it: the dialog is up.
+struct AwaitingTerms {
+    test::TempDir dir;
+    DemoServer server;
+    std::unique_ptr<AppController> controller;
 
-void signIn(AppController &controller)
-{
-    controller.signInWindow()->setNewStoreParams(ScryptParams::fastForTests());
-    controller.signInWindow()->signInWith(kPassword);
-    INFO(controller.signInWindow()->errorText().toStdString());
-    REQUIRE((controller.mainWindow() || controller.legalDialog()));
-}
+    explicit AwaitingTerms(const QString &role)
+    {
+        server.sql(QStringLiteral("UPDATE schools SET status = 'awaiting_terms';"));
+        const auto account = server.account(role);
+        controller = std::make_unique<AppController>(test::appOptions(dir.path(), server, account), test::tuneForTests);
+        controller->start();
+        test::signInAndWait(*controller, account.password);
+        REQUIRE(controller->legalDialog());
+        REQUIRE(controller->legalDialog()->findChild<QLineEdit *>(QStringLiteral("signatoryName")));
+    }
+};
 
 QList<Acceptance> ledgerRows(MainWindow *main)
 {
     REQUIRE(main);
-    LegalLedger ledger(main->store().database(), {});
-    auto rows = ledger.acceptances();
+    auto rows = test::onStore(main->storeWorker(),
+                              [](LocalStore &store) { return LegalLedger(store.database(), {}).acceptances(); });
     REQUIRE(rows.ok());
     return rows.value();
 }
@@ -303,11 +269,13 @@ TEST_CASE("app flow: the dialog comes before any data and acceptance is recorded
 {
     QApplication::setApplicationVersion(s("0.1.0-test"));
     test::TempDir dir;
+    DemoServer server;
+    const auto teacher = server.account(s("teacher"));
     const LegalDocumentSet shipped = embedded();
     {
-        AppController controller(options(dir.path()));
+        AppController controller(test::appOptions(dir.path(), server, teacher), test::tuneForTests);
         controller.start();
-        signIn(controller);
+        test::signInAndWait(controller, teacher.password);
         LegalAcceptanceDialog *dialog = controller.legalDialog();
         REQUIRE(dialog);
         CHECK(dialog->isVisible());
@@ -315,6 +283,9 @@ TEST_CASE("app flow: the dialog comes before any data and acceptance is recorded
         CHECK_FALSE(controller.mainWindow());
         CHECK_FALSE(controller.signInWindow()->isVisible());
         CHECK(dialog->pages().size() == 4);
+        // Nothing synced yet: no pupil has reached this PC while the dialog is open.
+        CHECK(controller.sync()->status().lastSyncedAt.isNull());
+        CHECK(controller.sync()->status().cursor == 0);
 
         // A click on the disabled Accept does nothing.
         QTest::mouseClick(button(*dialog, "accept"), Qt::LeftButton);
@@ -329,8 +300,8 @@ TEST_CASE("app flow: the dialog comes before any data and acceptance is recorded
         for (const Acceptance &row : rows) {
             INFO(toString(row.kind).toStdString());
             CHECK(row.sha256 == sha256Hex(shipped.find(row.kind)->text()));
-            CHECK(row.userId == s("j.smith"));
-            CHECK(row.schoolId == s("hill primary"));
+            CHECK(row.userId == teacher.username.toCaseFolded());
+            CHECK(row.schoolId == server.schoolName().toCaseFolded());
             CHECK(row.appVersion == s("0.1.0-test"));
             CHECK(row.deviceId.size() == 36);
         }
@@ -338,18 +309,21 @@ TEST_CASE("app flow: the dialog comes before any data and acceptance is recorded
     {
         // Accepted once: the next sign-in goes straight to the main window. Sync then brings
         // a new version of the Privacy Policy.
-        AppController controller(options(dir.path()));
+        AppController controller(test::appOptions(dir.path(), server, teacher), test::tuneForTests);
         controller.start();
-        signIn(controller);
+        test::signInAndWait(controller, teacher.password);
         CHECK_FALSE(controller.legalDialog());
         REQUIRE(controller.mainWindow());
-        LegalLedger ledger(controller.mainWindow()->store().database(), {});
-        REQUIRE(ledger.storeDocument(newVersion(LegalKind::PrivacyPolicy), s("2026-10-01T00:00:00.000Z")).ok());
+        auto stored = test::onStore(controller.mainWindow()->storeWorker(), [](LocalStore &store) {
+            return LegalLedger(store.database(), {})
+                .storeDocument(newVersion(LegalKind::PrivacyPolicy), s("2026-10-01T00:00:00.000Z"));
+        });
+        REQUIRE(stored.ok());
     }
     {
-        AppController controller(options(dir.path()));
+        AppController controller(test::appOptions(dir.path(), server, teacher), test::tuneForTests);
         controller.start();
-        signIn(controller);
+        test::signInAndWait(controller, teacher.password);
         LegalAcceptanceDialog *dialog = controller.legalDialog();
         REQUIRE(dialog);
         CHECK_FALSE(controller.mainWindow());
@@ -388,9 +362,11 @@ TEST_CASE("app flow: the dialog comes before any data and acceptance is recorded
 TEST_CASE("app flow: declining records nothing and shows no data and quits", "[app][gui][legal]")
 {
     test::TempDir dir;
-    AppController controller(options(dir.path()));
+    DemoServer server;
+    const auto teacher = server.account(s("teacher"));
+    AppController controller(test::appOptions(dir.path(), server, teacher), test::tuneForTests);
     controller.start();
-    signIn(controller);
+    test::signInAndWait(controller, teacher.password);
     LegalAcceptanceDialog *dialog = controller.legalDialog();
     REQUIRE(dialog);
 
@@ -407,25 +383,36 @@ TEST_CASE("app flow: declining records nothing and shows no data and quits", "[a
     CHECK_FALSE(controller.mainWindow());
     CHECK_FALSE(controller.signInWindow()->isVisible());
 
-    // The store was closed; opening it again shows an empty ledger.
-    const QString folder = StoreLocation::folderFor(dir.path(), kSchool, kUser);
-    auto store = LocalStore::openWithPassword(folder, kPassword);
+    // The store was closed; opening it again shows an empty ledger and no pupil data.
+    controller.sync()->shutdown();
+    const QString folder = StoreLocation::folderFor(dir.path(), server.schoolName(), teacher.username);
+    auto store = LocalStore::openWithPassword(folder, teacher.password);
     REQUIRE(store.ok());
     LegalLedger ledger(store.value()->database(), {});
     auto rows = ledger.acceptances();
     REQUIRE(rows.ok());
     CHECK(rows->isEmpty());
+    CHECK(store.value()->database().scalar("SELECT count(*) FROM pupils").value() == s("0"));
 }
 
 TEST_CASE("app flow: a tampered ledger is detected at sign-in and acceptance is asked again", "[app][gui][legal]")
 {
     test::TempDir dir;
-    const QString folder = StoreLocation::folderFor(dir.path(), kSchool, kUser);
+    DemoServer server;
+    const auto teacher = server.account(s("teacher"));
+    const QString folder = StoreLocation::folderFor(dir.path(), server.schoolName(), teacher.username);
     {
-        auto store = LocalStore::create(folder, kPassword, ScryptParams::fastForTests());
+        // The first sign-in makes the store; then the ledger is written and tampered with.
+        AppController first(test::appOptions(dir.path(), server, teacher), test::tuneForTests);
+        first.start();
+        test::signInAndWait(first, teacher.password);
+    }
+    {
+        auto store = LocalStore::openWithPassword(folder, teacher.password);
         REQUIRE(store.ok());
         Database &db = store.value()->database();
-        LegalLedger ledger(db, {s("hill primary"), s("j.smith"), s("device-1"), s("0.1.0")});
+        LegalLedger ledger(
+            db, {server.schoolName().toCaseFolded(), teacher.username.toCaseFolded(), s("device-1"), s("0.1.0")});
         REQUIRE(ledger.record(embedded().documents()).ok());
         auto none = ledger.requiredDocuments(embedded());
         REQUIRE(none.ok());
@@ -434,9 +421,9 @@ TEST_CASE("app flow: a tampered ledger is detected at sign-in and acceptance is 
         REQUIRE(db.exec("DROP TRIGGER acceptances_no_update").ok());
         REQUIRE(db.exec("UPDATE acceptances SET version = '9.9' WHERE seq = 4").ok());
     }
-    AppController controller(options(dir.path()));
+    AppController controller(test::appOptions(dir.path(), server, teacher), test::tuneForTests);
     controller.start();
-    signIn(controller);
+    test::signInAndWait(controller, teacher.password);
     LegalAcceptanceDialog *dialog = controller.legalDialog();
     REQUIRE(dialog);
     CHECK_FALSE(controller.mainWindow());
@@ -445,4 +432,82 @@ TEST_CASE("app flow: a tampered ledger is detected at sign-in and acceptance is 
     REQUIRE(warning);
     CHECK(warning->isVisible());
     saveScreenshot(*dialog, "legal-dialog-ledger-warning.png");
+}
+
+TEST_CASE("app flow: the owner of a school awaiting its terms signs them as the school's signatory",
+          "[app][gui][legal]")
+{
+    AwaitingTerms school(s("owner"));
+    AppController &controller = *school.controller;
+    LegalAcceptanceDialog *dialog = controller.legalDialog();
+    auto *name = dialog->findChild<QLineEdit *>(s("signatoryName"));
+    CHECK(name->isVisible());
+    readAndAcceptAll(*dialog);
+    CHECK_FALSE(dialog->isAcceptEnabled());  // not without the signatory's details
+    QTest::keyClicks(name, s("Ann Example"));
+    QTest::keyClicks(dialog->findChild<QLineEdit *>(s("signatoryPosition")), s("Headteacher"));
+    dialog->findChild<QCheckBox *>(s("authorised"))->setChecked(true);
+    CHECK(dialog->isAcceptEnabled());
+    saveScreenshot(*dialog, "legal-dialog-signatory-flow.png");
+    QTest::mouseClick(button(*dialog, "accept"), Qt::LeftButton);
+    REQUIRE(controller.mainWindow());
+    const auto rows = ledgerRows(controller.mainWindow());
+    REQUIRE(rows.size() == 4);
+    const auto terms = std::find_if(rows.cbegin(), rows.cend(),
+                                    [](const Acceptance &a) { return a.kind == LegalKind::DataProcessingTerms; });
+    REQUIRE(terms != rows.cend());
+    CHECK(terms->signatoryName == s("Ann Example"));
+    CHECK(terms->signatoryPosition == s("Headteacher"));
+}
+
+TEST_CASE("app flow: a teacher of a school awaiting its terms gets the staff dialog, not the signatory one",
+          "[app][gui][legal]")
+{
+    AwaitingTerms school(s("teacher"));
+    CHECK_FALSE(school.controller->legalDialog()->findChild<QLineEdit *>(s("signatoryName"))->isVisible());
+}
+
+TEST_CASE("app flow: a newer document published while the app runs is asked for over the main window",
+          "[app][gui][legal]")
+{
+    // As main() sets it: the server refuses an acceptance without the app's version.
+    QApplication::setApplicationVersion(s("0.1.0-test"));
+    test::TempDir dir;
+    DemoServer server;
+    // The server publishes this build's documents: its gate then waits for everyone's acceptance.
+    int files = 0;
+    auto publish = [&](const QByteArray &text) {
+        const QString file = dir.file(QStringLiteral("published-%1.md").arg(++files));
+        test::writeFile(file, text);
+        server.admin({s("publish-document"), file});
+    };
+    const LegalDocumentSet shipped = embedded();
+    for (const LegalDocument &document : shipped.documents())
+        publish(document.text());
+    const auto teacher = server.account(s("teacher"));
+    AppController controller(test::appOptions(dir.path(), server, teacher), test::tuneForTests);
+    controller.start();
+    test::signInAndWait(controller, teacher.password);
+    REQUIRE(controller.legalDialog());
+    readAndAcceptAll(*controller.legalDialog());
+    QTest::mouseClick(button(*controller.legalDialog(), "accept"), Qt::LeftButton);
+    REQUIRE(controller.mainWindow());
+    REQUIRE(test::waitForSynced(controller));
+
+    publish(newVersion(LegalKind::PrivacyPolicy).text());
+    controller.sync()->requestSync();
+    REQUIRE(QTest::qWaitFor([&] { return controller.legalDialog() != nullptr; }, 60000));
+    LegalAcceptanceDialog *dialog = controller.legalDialog();
+    CHECK(controller.mainWindow()->isVisible());
+    CHECK(controller.sync()->status().state == SyncStatus::State::WaitingForLegalAcceptance);
+    REQUIRE(dialog->pages().size() == 1);
+    CHECK(dialog->pages().at(0)->document().version() == s("1.1"));
+    saveScreenshot(*dialog, "legal-dialog-in-session.png");
+    readAndAcceptAll(*dialog);
+    QTest::mouseClick(button(*dialog, "accept"), Qt::LeftButton);
+    REQUIRE(test::waitForSynced(controller));
+    CHECK(controller.sync()->status().state == SyncStatus::State::Idle);
+    const auto rows = ledgerRows(controller.mainWindow());
+    REQUIRE(rows.size() == 5);
+    CHECK(rows.last().version == s("1.1"));
 }
