@@ -11,6 +11,7 @@
 #include <QDateTime>
 #include <QHttpServer>
 #include <QHttpServerRequest>
+#include <QHttpServerResponder>
 #include <QHttpServerResponse>
 
 using namespace Qt::StringLiterals;
@@ -42,13 +43,14 @@ QJsonObject toJson(const ErasureSummary &summary)
 // staff who have accepted the current documents, as on push and pull) and `work(db, caller,
 // now)`, whose answer is the JSON body and whose error is answered as `what` failed.
 template <typename Work>
-QFuture<QHttpServerResponse> callerRequest(ConnectionPool &pool, const QHttpServerRequest &request, const char *what,
-                                           Work work)
+void callerRequest(ConnectionPool &pool, const QHttpServerRequest &request, QHttpServerResponder &&responder,
+                   const char *what, Work work)
 {
     if (auto refused = checkProtocolHeader(request))
-        return QtFuture::makeReadyFuture(std::move(*refused));
+        return refused->write(std::move(responder));
     const QByteArray authorization = request.value(QByteArrayLiteral("Authorization"));
-    return pool.run(
+    pool.respond(
+        std::move(responder),
         [authorization, what, work = std::move(work)](QSqlDatabase db) -> QHttpServerResponse {
             const qint64 now = QDateTime::currentMSecsSinceEpoch();
             auto caller = Authenticator::authenticate(db, authorization, now);
@@ -67,44 +69,49 @@ QFuture<QHttpServerResponse> callerRequest(ConnectionPool &pool, const QHttpServ
 void addDataRoutes(QHttpServer &http, ConnectionPool &pool)
 {
     using Method = QHttpServerRequest::Method;
-    http.route(u"/v1/admin/imports"_s, Method::Post, [&pool](const QHttpServerRequest &request) {
-        return callerRequest(
-            pool, request, "import",
-            [query = request.query(), body = request.body()](QSqlDatabase db, const Caller &caller, qint64 now) {
-                return handleImportRequest(db, caller, query, body, now);
-            });
-    });
-    http.route(u"/v1/admin/import-mappings"_s, Method::Get, [&pool](const QHttpServerRequest &request) {
-        return callerRequest(pool, request, "import mappings", [](QSqlDatabase db, const Caller &caller, qint64) {
-            return handleListMappings(db, caller);
-        });
-    });
-    http.route(u"/v1/admin/import-mappings/<arg>"_s, Method::Put,
-               [&pool](const QString &name, const QHttpServerRequest &request) {
+    http.route(u"/v1/admin/imports"_s, Method::Post,
+               [&pool](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
+                   return callerRequest(pool, request, std::move(responder), "import",
+                                        [query = request.query(),
+                                         body = request.body()](QSqlDatabase db, const Caller &caller, qint64 now) {
+                                            return handleImportRequest(db, caller, query, body, now);
+                                        });
+               });
+    http.route(u"/v1/admin/import-mappings"_s, Method::Get,
+               [&pool](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
                    return callerRequest(
-                       pool, request, "import mapping",
+                       pool, request, std::move(responder), "import mappings",
+                       [](QSqlDatabase db, const Caller &caller, qint64) { return handleListMappings(db, caller); });
+               });
+    http.route(u"/v1/admin/import-mappings/<arg>"_s, Method::Put,
+               [&pool](const QString &name, const QHttpServerRequest &request, QHttpServerResponder &&responder) {
+                   return callerRequest(
+                       pool, request, std::move(responder), "import mapping",
                        [name, body = request.body()](QSqlDatabase db, const Caller &caller, qint64 now) {
                            return handleSaveMapping(db, caller, name, body, now);
                        });
                });
     http.route(u"/v1/admin/pupils/<arg>/subject-access"_s, Method::Get,
-               [&pool](const QString &pupilId, const QHttpServerRequest &request) {
-                   return callerRequest(pool, request, "subject access",
+               [&pool](const QString &pupilId, const QHttpServerRequest &request, QHttpServerResponder &&responder) {
+                   return callerRequest(pool, request, std::move(responder), "subject access",
                                         [pupilId](QSqlDatabase db, const Caller &caller, qint64 now) {
                                             return handleSubjectAccess(db, caller, pupilId, now);
                                         });
                });
-    http.route(u"/v1/admin/retention"_s, Method::Get, [&pool](const QHttpServerRequest &request) {
-        return callerRequest(pool, request, "retention", [](QSqlDatabase db, const Caller &caller, qint64 now) {
-            return handleGetRetention(db, caller, now);
-        });
-    });
-    http.route(u"/v1/admin/retention"_s, Method::Put, [&pool](const QHttpServerRequest &request) {
-        return callerRequest(pool, request, "retention",
-                             [body = request.body()](QSqlDatabase db, const Caller &caller, qint64 now) {
-                                 return handleSetRetention(db, caller, body, now);
-                             });
-    });
+    http.route(u"/v1/admin/retention"_s, Method::Get,
+               [&pool](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
+                   return callerRequest(pool, request, std::move(responder), "retention",
+                                        [](QSqlDatabase db, const Caller &caller, qint64 now) {
+                                            return handleGetRetention(db, caller, now);
+                                        });
+               });
+    http.route(u"/v1/admin/retention"_s, Method::Put,
+               [&pool](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
+                   return callerRequest(pool, request, std::move(responder), "retention",
+                                        [body = request.body()](QSqlDatabase db, const Caller &caller, qint64 now) {
+                                            return handleSetRetention(db, caller, body, now);
+                                        });
+               });
 }
 
 }  // namespace
@@ -112,11 +119,12 @@ void addDataRoutes(QHttpServer &http, ConnectionPool &pool)
 void addAdminRoutes(QHttpServer &http, ConnectionPool &pool)
 {
     http.route(u"/v1/admin/pupils/<arg>/erase"_s, QHttpServerRequest::Method::Post,
-               [&pool](const QString &pupilId, const QHttpServerRequest &request) -> QFuture<QHttpServerResponse> {
+               [&pool](const QString &pupilId, const QHttpServerRequest &request, QHttpServerResponder &&responder) {
                    if (auto refused = checkProtocolHeader(request))
-                       return QtFuture::makeReadyFuture(std::move(*refused));
+                       return refused->write(std::move(responder));
                    const QByteArray authorization = request.value(QByteArrayLiteral("Authorization"));
-                   return pool.run(
+                   pool.respond(
+                       std::move(responder),
                        [authorization, pupilId](QSqlDatabase db) -> QHttpServerResponse {
                            const qint64 now = QDateTime::currentMSecsSinceEpoch();
                            auto caller = Authenticator::authenticate(db, authorization, now);

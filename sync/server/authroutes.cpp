@@ -10,6 +10,7 @@
 #include <QDateTime>
 #include <QHttpServer>
 #include <QHttpServerRequest>
+#include <QHttpServerResponder>
 #include <QHttpServerResponse>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -22,11 +23,6 @@ namespace {
 QHttpServerResponse databaseDown(const Error &error)
 {
     return databaseDownResponse(error, "auth");
-}
-
-QFuture<QHttpServerResponse> ready(QHttpServerResponse response)
-{
-    return QtFuture::makeReadyFuture(std::move(response));
 }
 
 // The address failed logins are counted against. IPv4-mapped IPv6 counts as IPv4.
@@ -47,14 +43,15 @@ void addAuthRoutes(QHttpServer &http, ConnectionPool &pool)
     (void)QtConcurrent::run([] { passwordhash::verifyDummy(QString()); });
 
     http.route(u"/v1/auth/login"_s, QHttpServerRequest::Method::Post,
-               [&pool](const QHttpServerRequest &request) -> QFuture<QHttpServerResponse> {
+               [&pool](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
                    if (auto refused = checkProtocolHeader(request))
-                       return ready(std::move(*refused));
+                       return refused->write(std::move(responder));
                    auto decoded = LoginRequest::decode(request.body());
                    if (!decoded)
-                       return ready(failureResponse(decoded.error(), "login"));
+                       return failureResponse(decoded.error(), "login").write(std::move(responder));
                    const QString address = clientAddress(request);
-                   return pool.run(
+                   pool.respond(
+                       std::move(responder),
                        [login = std::move(decoded.value()), address](QSqlDatabase db) -> QHttpServerResponse {
                            int retryAfter = 0;
                            auto answer = AccountStore(db).login(login, address, QDateTime::currentMSecsSinceEpoch(),
@@ -75,13 +72,14 @@ void addAuthRoutes(QHttpServer &http, ConnectionPool &pool)
                });
 
     http.route(u"/v1/auth/refresh"_s, QHttpServerRequest::Method::Post,
-               [&pool](const QHttpServerRequest &request) -> QFuture<QHttpServerResponse> {
+               [&pool](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
                    if (auto refused = checkProtocolHeader(request))
-                       return ready(std::move(*refused));
+                       return refused->write(std::move(responder));
                    auto decoded = RefreshRequest::decode(request.body());
                    if (!decoded)
-                       return ready(failureResponse(decoded.error(), "refresh"));
-                   return pool.run(
+                       return failureResponse(decoded.error(), "refresh").write(std::move(responder));
+                   pool.respond(
+                       std::move(responder),
                        [token = decoded->refreshToken](QSqlDatabase db) -> QHttpServerResponse {
                            auto answer = AccountStore(db).refresh(token, QDateTime::currentMSecsSinceEpoch());
                            if (answer)
@@ -94,11 +92,12 @@ void addAuthRoutes(QHttpServer &http, ConnectionPool &pool)
                });
 
     http.route(u"/v1/auth/logout"_s, QHttpServerRequest::Method::Post,
-               [&pool](const QHttpServerRequest &request) -> QFuture<QHttpServerResponse> {
+               [&pool](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
                    if (auto refused = checkProtocolHeader(request))
-                       return ready(std::move(*refused));
+                       return refused->write(std::move(responder));
                    const QByteArray authorization = request.value(QByteArrayLiteral("Authorization"));
-                   return pool.run(
+                   pool.respond(
+                       std::move(responder),
                        [authorization](QSqlDatabase db) -> QHttpServerResponse {
                            const qint64 now = QDateTime::currentMSecsSinceEpoch();
                            auto caller = Authenticator::authenticate(db, authorization, now);

@@ -23,7 +23,8 @@ QThreadStorage<QHash<int, std::shared_ptr<ServerDatabase>> *> t_connections;
 
 }  // namespace
 
-ConnectionPool::ConnectionPool(DatabaseUrl url, int threads) : m_url(std::move(url)), m_poolId(s_nextPoolId++)
+ConnectionPool::ConnectionPool(DatabaseUrl url, int threads)
+    : m_url(std::move(url)), m_poolId(s_nextPoolId++), m_replies(std::make_unique<QObject>())
 {
     m_threads.setMaxThreadCount(threads);
     // Threads (and their connections) live as long as the pool: reconnecting is slow.

@@ -5,12 +5,16 @@
 #include "serverdatabase.h"
 #include "sqlitewriter.h"
 
-#include <QFuture>
+#include <QHttpServerResponder>
+#include <QHttpServerResponse>
+#include <QObject>
+#include <QPointer>
 #include <QSqlDatabase>
-#include <QtConcurrent/QtConcurrentRun>
+#include <QTcpSocket>
 #include <QThreadPool>
 
 #include <atomic>
+#include <memory>
 
 namespace otrack {
 
@@ -37,20 +41,46 @@ public:
     // own connections; the database orders them).
     SqliteWriter *writer() { return m_writer.get(); }
 
-    // Runs `work(QSqlDatabase)` on a pool thread; `failed(Error)` answers when no connection
-    // can be had.
-    template <typename Work, typename Failed>
-    auto run(Work work, Failed failed) -> QFuture<decltype(work(std::declval<QSqlDatabase>()))>
+    // Runs `work(QSqlDatabase)` on a pool thread (`failed(Error)` instead when no connection
+    // can be had), then `done(result)` on the thread that made the pool, by a queued call to an
+    // object that lives as long as the pool.
+    template <typename Work, typename Failed, typename Done>
+    void run(Work work, Failed failed, Done done)
     {
-        return QtConcurrent::run(&m_threads, [this, work = std::move(work), failed = std::move(failed)]() {
+        m_threads.start([this, work = std::move(work), failed = std::move(failed), done = std::move(done)]() {
             auto db = connection();
-            return db ? work(db.value()) : failed(db.error());
+            auto result = std::make_shared<decltype(work(std::declval<QSqlDatabase>()))>(db ? work(db.value())
+                                                                                            : failed(db.error()));
+            QMetaObject::invokeMethod(
+                m_replies.get(), [done, result]() { done(std::move(*result)); }, Qt::QueuedConnection);
+        });
+    }
+
+    // run() for a route: sends the QHttpServerResponse that `work` returns with `responder`,
+    // unless the client has gone by then (its socket deleted; checked on the socket's thread).
+    //
+    // Why not return a QFuture to Qt HTTP Server: 6.4 finishes a future response through a
+    // QFuture continuation, and that crashed the server (in QFutureInterfaceBase::reportStarted)
+    // when a client's connection was cut while its request was being worked on.
+    template <typename Work, typename Failed>
+    void respond(QHttpServerResponder &&responder, Work work, Failed failed)
+    {
+        auto reply = std::make_shared<PendingReply>(std::move(responder));
+        run(std::move(work), std::move(failed), [reply](QHttpServerResponse response) {
+            if (reply->socket)
+                response.write(std::move(reply->responder));
         });
     }
 
     void waitForDone() { m_threads.waitForDone(); }
 
 private:
+    struct PendingReply {
+        explicit PendingReply(QHttpServerResponder &&held) : socket(held.socket()), responder(std::move(held)) { }
+        QPointer<QTcpSocket> socket;
+        QHttpServerResponder responder;
+    };
+
     Result<std::unique_ptr<ServerDatabase>> open(const QString &name);
 
     DatabaseUrl m_url;
@@ -59,6 +89,8 @@ private:
     static std::atomic<int> s_nextPoolId;
 
     std::unique_ptr<SqliteWriter> m_writer;
+    // Lives on the thread that made the pool (the handler thread): answers are sent from there.
+    std::unique_ptr<QObject> m_replies;
 };
 
 }  // namespace otrack

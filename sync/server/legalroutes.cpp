@@ -13,6 +13,7 @@
 #include <QDateTime>
 #include <QHttpServer>
 #include <QHttpServerRequest>
+#include <QHttpServerResponder>
 #include <QHttpServerResponse>
 
 using namespace Qt::StringLiterals;
@@ -33,12 +34,13 @@ QHttpServerResponse databaseDown(const Error &error)
 // The protocol check on the handler thread, then `work(db, caller, now)` on a pool thread for
 // an authenticated caller.
 template <typename Work>
-QFuture<QHttpServerResponse> authenticated(ConnectionPool &pool, const QHttpServerRequest &request, Work work)
+void authenticated(ConnectionPool &pool, const QHttpServerRequest &request, QHttpServerResponder &&responder, Work work)
 {
     if (auto refused = checkProtocolHeader(request))
-        return QtFuture::makeReadyFuture(std::move(*refused));
+        return refused->write(std::move(responder));
     const QByteArray authorization = request.value(QByteArrayLiteral("Authorization"));
-    return pool.run(
+    pool.respond(
+        std::move(responder),
         [authorization, work = std::move(work)](QSqlDatabase db) -> QHttpServerResponse {
             const qint64 now = QDateTime::currentMSecsSinceEpoch();
             auto caller = Authenticator::authenticate(db, authorization, now);
@@ -108,30 +110,36 @@ QHttpServerResponse ledger(QSqlDatabase db, const Caller &caller)
 
 void addLegalRoutes(QHttpServer &http, ConnectionPool &pool)
 {
-    http.route(u"/v1/legal/documents"_s, QHttpServerRequest::Method::Get, [&pool](const QHttpServerRequest &request) {
-        return authenticated(pool, request,
-                             [](QSqlDatabase db, const Caller &caller, qint64) { return documents(db, caller); });
-    });
+    http.route(u"/v1/legal/documents"_s, QHttpServerRequest::Method::Get,
+               [&pool](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
+                   return authenticated(
+                       pool, request, std::move(responder),
+                       [](QSqlDatabase db, const Caller &caller, qint64) { return documents(db, caller); });
+               });
 
     http.route(u"/v1/legal/documents/<arg>/<arg>"_s, QHttpServerRequest::Method::Get,
-               [&pool](const QString &kind, const QString &version, const QHttpServerRequest &request) {
-                   return authenticated(pool, request, [kind, version](QSqlDatabase db, const Caller &, qint64) {
-                       return document(db, kind, version);
-                   });
+               [&pool](const QString &kind, const QString &version, const QHttpServerRequest &request,
+                       QHttpServerResponder &&responder) {
+                   return authenticated(pool, request, std::move(responder),
+                                        [kind, version](QSqlDatabase db, const Caller &, qint64) {
+                                            return document(db, kind, version);
+                                        });
                });
 
     http.route(u"/v1/legal/acceptances"_s, QHttpServerRequest::Method::Post,
-               [&pool](const QHttpServerRequest &request) {
-                   return authenticated(pool, request,
+               [&pool](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
+                   return authenticated(pool, request, std::move(responder),
                                         [body = request.body()](QSqlDatabase db, const Caller &caller, qint64 now) {
                                             return acceptances(db, caller, body, now);
                                         });
                });
 
-    http.route(u"/v1/legal/ledger.csv"_s, QHttpServerRequest::Method::Get, [&pool](const QHttpServerRequest &request) {
-        return authenticated(pool, request,
-                             [](QSqlDatabase db, const Caller &caller, qint64) { return ledger(db, caller); });
-    });
+    http.route(u"/v1/legal/ledger.csv"_s, QHttpServerRequest::Method::Get,
+               [&pool](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
+                   return authenticated(
+                       pool, request, std::move(responder),
+                       [](QSqlDatabase db, const Caller &caller, qint64) { return ledger(db, caller); });
+               });
 }
 
 }  // namespace otrack

@@ -5,6 +5,7 @@
 #include "pupilretention.h"
 
 #include <QDateTime>
+#include <QPointer>
 
 namespace otrack {
 
@@ -22,27 +23,28 @@ void RetentionScheduler::runOnce()
     if (m_running)
         return;
     m_running = true;
-    m_pool
-        .run(
-            [](QSqlDatabase db) {
-                const qint64 now = QDateTime::currentMSecsSinceEpoch();
-                auto reports = PupilRetention(db).applyAll(QDateTime::fromMSecsSinceEpoch(now).date(), now);
-                if (!reports) {
-                    qCWarning(lcServer) << "retention run failed:" << reports.error().message;
-                    return 0;
-                }
-                int erased = 0;
-                for (const RetentionReport &report : reports.value())
-                    erased += int(report.erased.size());
-                return erased;
-            },
-            [](const Error &error) {
-                qCWarning(lcServer) << "retention run: no database connection:" << error.message;
+    m_pool.run(
+        [](QSqlDatabase db) {
+            const qint64 now = QDateTime::currentMSecsSinceEpoch();
+            auto reports = PupilRetention(db).applyAll(QDateTime::fromMSecsSinceEpoch(now).date(), now);
+            if (!reports) {
+                qCWarning(lcServer) << "retention run failed:" << reports.error().message;
                 return 0;
-            })
-        .then(this, [this](int erased) {
-            m_running = false;
-            emit ran(erased);
+            }
+            int erased = 0;
+            for (const RetentionReport &report : reports.value())
+                erased += int(report.erased.size());
+            return erased;
+        },
+        [](const Error &error) {
+            qCWarning(lcServer) << "retention run: no database connection:" << error.message;
+            return 0;
+        },
+        [self = QPointer<RetentionScheduler>(this)](int erased) {
+            if (!self)
+                return;
+            self->m_running = false;
+            emit self->ran(erased);
         });
 }
 

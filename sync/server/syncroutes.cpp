@@ -11,6 +11,7 @@
 #include <QDateTime>
 #include <QHttpServer>
 #include <QHttpServerRequest>
+#include <QHttpServerResponder>
 #include <QHttpServerResponse>
 #include <QUrlQuery>
 
@@ -45,12 +46,13 @@ Status requireCurrentLegalAcceptance(QSqlDatabase db, const Caller &caller)
 void addSyncRoutes(QHttpServer &http, ConnectionPool &pool)
 {
     http.route(u"/v1/sync/push"_s, QHttpServerRequest::Method::Post,
-               [&pool](const QHttpServerRequest &request) -> QFuture<QHttpServerResponse> {
+               [&pool](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
                    if (auto refused = checkProtocolHeader(request))
-                       return QtFuture::makeReadyFuture(std::move(*refused));
+                       return refused->write(std::move(responder));
                    const QByteArray authorization = request.value(QByteArrayLiteral("Authorization"));
                    const QByteArray body = request.body();
-                   return pool.run(
+                   pool.respond(
+                       std::move(responder),
                        [authorization, body, writer = pool.writer()](QSqlDatabase db) -> QHttpServerResponse {
                            const qint64 now = QDateTime::currentMSecsSinceEpoch();
                            auto caller = Authenticator::authenticate(db, authorization, now);
@@ -70,12 +72,13 @@ void addSyncRoutes(QHttpServer &http, ConnectionPool &pool)
                });
 
     http.route(u"/v1/sync/pull"_s, QHttpServerRequest::Method::Get,
-               [&pool](const QHttpServerRequest &request) -> QFuture<QHttpServerResponse> {
+               [&pool](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
                    if (auto refused = checkProtocolHeader(request))
-                       return QtFuture::makeReadyFuture(std::move(*refused));
+                       return refused->write(std::move(responder));
                    const QByteArray authorization = request.value(QByteArrayLiteral("Authorization"));
                    const QUrlQuery query = request.query();
-                   return pool.run(
+                   pool.respond(
+                       std::move(responder),
                        [authorization, query](QSqlDatabase db) -> QHttpServerResponse {
                            const qint64 now = QDateTime::currentMSecsSinceEpoch();
                            auto caller = Authenticator::authenticate(db, authorization, now);
